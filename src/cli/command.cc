@@ -1,0 +1,31 @@
+#include "cli/command.h"
+
+#include <iostream>
+
+namespace ansinh::cli {
+namespace {
+
+// "table" format: one "key: value" line per top-level field, for people.
+void PrintTable(const nlohmann::json& summary) {
+  for (const auto& [key, value] : summary.items()) {
+    std::cout << key << ": " << (value.is_string() ? value.get<std::string>() : value.dump())
+              << '\n';
+  }
+}
+
+}  // namespace
+
+void PrintSummary(const CommandContext& context, const nlohmann::json& summary) {
+  if (context.output_format == "table") {
+    PrintTable(summary);
+    return;
+  }
+  std::cout << summary.dump(2) << '\n';
+}
+
+CLI::Option* AddDatabaseOption(CLI::App& command, std::string& db_url) {
+  return command.add_option("--db", db_url, "Cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgresql://…")
+      ->required();
+}
+
+}  // namespace ansinh::cli

@@ -1,0 +1,29 @@
+// How a subcommand of `ansinh` plugs into the command line.
+//
+// Each command lives in its own file and exposes one Register*Command function
+// that adds a CLI11 subcommand. Its callback stores a Status in the context; the
+// one place that turns a Status into an exit code and a Vietnamese message on
+// stderr is main.cc (via ExitCodeFor). A command prints its JSON summary on stdout.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+
+namespace ansinh::cli {
+
+struct CommandContext {
+  Status outcome;          // what the command that ran returned
+  std::string output_format = "json";  // "json" or "table" (--format)
+};
+
+// Prints a command's summary on stdout in the chosen format.
+void PrintSummary(const CommandContext& context, const nlohmann::json& summary);
+
+// Adds the mandatory `--db URL` option to a subcommand.
+CLI::Option* AddDatabaseOption(CLI::App& command, std::string& db_url);
+
+}  // namespace ansinh::cli
