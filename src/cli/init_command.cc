@@ -1,0 +1,59 @@
+// `ansinh init --db URL [--data-dir DIR]`: create or upgrade the schema and load
+// the shipped reference data. Safe to run again: a second run changes nothing.
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/init_service.h"
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "store/database.h"
+
+namespace ansinh::cli {
+namespace {
+
+struct InitOptions {
+  std::string db_url;
+  std::string data_dir = app::DefaultDataDir();
+};
+
+// SQLite creates the file but not its directory; an operator expects
+// `--db sqlite:var/ansinh.db` to work on a fresh checkout.
+Status EnsureSqliteDirectory(const store::DatabaseUrl& url) {
+  if (url.dialect != store::Dialect::kSqlite) return {};
+  const auto parent = std::filesystem::path(url.target).parent_path();
+  if (parent.empty()) return {};
+  std::error_code ec;
+  std::filesystem::create_directories(parent, ec);
+  if (ec) {
+    return Fail(ErrorKind::kUnavailable, "init.create_directory",
+                "Không tạo được thư mục " + parent.string() + ": " + ec.message());
+  }
+  return {};
+}
+
+Status RunInit(const InitOptions& options, const CommandContext& context) {
+  auto url = store::ParseDatabaseUrl(options.db_url);
+  if (!url) return Fail(std::move(url.error()));
+  if (auto ok = EnsureSqliteDirectory(*url); !ok) return ok;
+  auto database = store::OpenDatabase(*url);
+  if (!database) return Fail(std::move(database.error()));
+  auto summary = app::InitDatabase(**database, options.data_dir);
+  if (!summary) return Fail(std::move(summary.error()));
+  PrintSummary(context, app::ToJson(*summary));
+  return {};
+}
+
+}  // namespace
+
+void RegisterInitCommand(CLI::App& app, CommandContext& context) {
+  auto options = std::make_shared<InitOptions>();
+  CLI::App* command = app.add_subcommand(
+      "init", "Tạo hoặc cập nhật lược đồ cơ sở dữ liệu và nạp dữ liệu danh mục");
+  AddDatabaseOption(*command, options->db_url);
+  command->add_option("--data-dir", options->data_dir, "Thư mục dữ liệu danh mục")
+      ->capture_default_str();
+  command->callback([options, &context] { context.outcome = RunInit(*options, context); });
+}
+
+}  // namespace ansinh::cli

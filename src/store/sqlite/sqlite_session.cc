@@ -1,0 +1,169 @@
+#include "store/sqlite/sqlite_session.h"
+
+#include <sqlite3.h>
+
+#include <limits>
+#include <utility>
+
+namespace ansinh::store {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5'000;
+
+struct StatementCloser {
+  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+using Statement = std::unique_ptr<sqlite3_stmt, StatementCloser>;
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+
+// Turns an SQLite result code into our error model, in this one place.
+Error SqliteError(sqlite3* db, int code, std::string_view sql) {
+  const int primary = code & 0xFF;
+  std::string detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    return MakeError(ErrorKind::kConflict, "db.unique_violation",
+                     "Dữ liệu bị trùng với bản ghi đã có: " + detail);
+  }
+  if (primary == SQLITE_CONSTRAINT) {
+    return MakeError(ErrorKind::kConflict, "db.constraint_violation",
+                     "Dữ liệu vi phạm ràng buộc của cơ sở dữ liệu: " + detail);
+  }
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    return MakeError(ErrorKind::kConflict, "db.serialization_failure",
+                     "Cơ sở dữ liệu đang bận, vui lòng thử lại: " + detail);
+  }
+  if (primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR || primary == SQLITE_FULL ||
+      primary == SQLITE_NOTADB || primary == SQLITE_READONLY) {
+    return MakeError(ErrorKind::kUnavailable, "db.unavailable",
+                     "Không truy cập được tệp cơ sở dữ liệu SQLite: " + detail);
+  }
+  return MakeError(ErrorKind::kInternal, "db.statement_failed",
+                   "Câu lệnh SQL thất bại: " + detail + " [" +
+                       std::string(sql.substr(0, 200)) + "]");
+}
+
+class SqliteSession : public SqlSession {
+ public:
+  explicit SqliteSession(sqlite3* db) : db_(db) {}
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+  bool IsReusable() const override { return sqlite3_get_autocommit(db_.get()) != 0; }
+
+  Result<std::int64_t> Execute(std::string_view sql, const SqlParams& params) override {
+    auto statement = Prepare(sql, params);
+    if (!statement) return Fail(std::move(statement.error()));
+    int code = SQLITE_ROW;
+    while (code == SQLITE_ROW) code = sqlite3_step(statement->get());
+    if (code != SQLITE_DONE) return Fail(SqliteError(db_.get(), code, sql));
+    return static_cast<std::int64_t>(sqlite3_changes(db_.get()));
+  }
+
+  Result<SqlRows> Query(std::string_view sql, const SqlParams& params) override {
+    auto statement = Prepare(sql, params);
+    if (!statement) return Fail(std::move(statement.error()));
+    sqlite3_stmt* raw = statement->get();
+    const auto columns = static_cast<std::size_t>(sqlite3_column_count(raw));
+    std::vector<SqlValue> cells;
+    std::size_t rows = 0;
+    int code = 0;
+    while ((code = sqlite3_step(raw)) == SQLITE_ROW) {
+      if (++rows > kMaxQueryRows) {
+        return Fail(ErrorKind::kLimitExceeded, "db.too_many_rows",
+                    "Kết quả truy vấn vượt quá giới hạn số dòng.");
+      }
+      for (int c = 0; c < static_cast<int>(columns); ++c) cells.push_back(ReadCell(raw, c));
+    }
+    if (code != SQLITE_DONE) return Fail(SqliteError(db_.get(), code, sql));
+    return SqlRows(columns, std::move(cells));
+  }
+
+  Status ExecuteScript(std::string_view sql) override {
+    const std::string text(sql);
+    char* message = nullptr;
+    const int code = sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, &message);
+    if (message != nullptr) sqlite3_free(message);
+    if (code != SQLITE_OK) return Fail(SqliteError(db_.get(), code, sql));
+    return {};
+  }
+
+  Result<bool> TableExists(std::string_view table) override {
+    auto rows = Query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                      {SqlText(std::string(table))});
+    if (!rows) return Fail(std::move(rows.error()));
+    return !rows->empty();
+  }
+
+ private:
+  static SqlValue ReadCell(sqlite3_stmt* statement, int column) {
+    switch (sqlite3_column_type(statement, column)) {
+      case SQLITE_NULL: return SqlNull();
+      case SQLITE_INTEGER: return SqlInt(sqlite3_column_int64(statement, column));
+      default: {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+        const auto bytes = static_cast<std::size_t>(sqlite3_column_bytes(statement, column));
+        return SqlText(std::string(text, bytes));
+      }
+    }
+  }
+
+  Status Bind(sqlite3_stmt* statement, const SqlParams& params, std::string_view sql) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const int index = static_cast<int>(i + 1);
+      int code = SQLITE_OK;
+      if (const auto* number = std::get_if<std::int64_t>(&params[i])) {
+        code = sqlite3_bind_int64(statement, index, *number);
+      } else if (const auto* text = std::get_if<std::string>(&params[i])) {
+        code = sqlite3_bind_text64(statement, index, text->data(), text->size(),
+                                   SQLITE_TRANSIENT, SQLITE_UTF8);
+      } else {
+        code = sqlite3_bind_null(statement, index);
+      }
+      if (code != SQLITE_OK) return Fail(SqliteError(db_.get(), code, sql));
+    }
+    return {};
+  }
+
+  Result<Statement> Prepare(std::string_view sql, const SqlParams& params) {
+    sqlite3_stmt* raw = nullptr;
+    const int code = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &raw,
+                                        nullptr);
+    Statement statement(raw);
+    if (code != SQLITE_OK) return Fail(SqliteError(db_.get(), code, sql));
+    if (params.size() != static_cast<std::size_t>(sqlite3_bind_parameter_count(raw))) {
+      return Fail(ErrorKind::kInternal, "db.parameter_count",
+                  "Số tham số không khớp câu lệnh SQL: " + std::string(sql.substr(0, 200)));
+    }
+    if (auto bound = Bind(raw, params, sql); !bound) return Fail(std::move(bound.error()));
+    return statement;
+  }
+
+  std::unique_ptr<sqlite3, DbCloser> db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SqlSession>> OpenSqliteSession(const std::string& path) {
+  sqlite3* raw = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  const int code = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  std::unique_ptr<SqlSession> session;
+  if (raw != nullptr && code == SQLITE_OK) session = std::make_unique<SqliteSession>(raw);
+  if (code != SQLITE_OK) {
+    Error error = MakeError(ErrorKind::kUnavailable, "db.unavailable",
+                            "Không mở được tệp cơ sở dữ liệu SQLite \"" + path + "\": " +
+                                (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(code)));
+    sqlite3_close_v2(raw);
+    return Fail(std::move(error));
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  auto setup = session->ExecuteScript(
+      "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+  if (!setup) return Fail(std::move(setup.error()));
+  return session;
+}
+
+}  // namespace ansinh::store

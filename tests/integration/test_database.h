@@ -1,0 +1,65 @@
+// A fresh, empty database per test, on SQLite (a temporary file) or PostgreSQL
+// (a new database on the server named by ANSINH_TEST_PG_URL, dropped after).
+//
+// Without ANSINH_TEST_PG_URL the PostgreSQL instances are skipped with a note,
+// unless ANSINH_REQUIRE_POSTGRES=1, in which case they fail.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "store/database.h"
+
+namespace ansinh::testing_support {
+
+enum class Backend { kSqlite, kPostgres };
+
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info);
+
+// The migrations shipped with the source tree.
+std::filesystem::path SourceMigrationsRoot();
+
+// A scratch directory removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+class BackendTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  store::Database& database() { return *database_; }
+  const std::string& url() const { return url_; }
+  store::Dialect dialect() const;
+  // Opens a second, independent handle on the same database.
+  std::unique_ptr<store::Database> OpenAgain() const;
+
+ private:
+  void CreatePostgresDatabase(const std::string& server_url);
+
+  std::unique_ptr<TempDir> sqlite_dir_;
+  std::string server_url_;  // PostgreSQL only
+  std::string pg_name_;
+  std::string url_;
+  std::unique_ptr<store::Database> database_;
+};
+
+}  // namespace ansinh::testing_support
+
+#define ANSINH_INSTANTIATE_ON_BOTH_DATABASES(suite)                                      \
+  INSTANTIATE_TEST_SUITE_P(Db, suite,                                                   \
+                           ::testing::Values(::ansinh::testing_support::Backend::kSqlite, \
+                                             ::ansinh::testing_support::Backend::kPostgres), \
+                           ::ansinh::testing_support::BackendName)
