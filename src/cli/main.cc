@@ -11,6 +11,7 @@ namespace {
 int Run(int argc, char** argv) {
   CLI::App app{"ansinh — chi trả an sinh xã hội không dùng tiền mặt"};
   app.require_subcommand(1);
+  app.fallthrough();  // `--format table` may follow the subcommand, as people type it
   ansinh::cli::CommandContext context;
   app.add_option("--format", context.output_format, "Định dạng kết quả: json hoặc table")
       ->check(CLI::IsMember({"json", "table"}));

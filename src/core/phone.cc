@@ -48,7 +48,10 @@ Result<std::string> ToNational(std::string digits) {
   std::string_view rest = view.substr(kCountryCode.size());
   // "+84 0912…" repeats the trunk 0; tolerate it.
   if (rest.size() == kNationalLength && rest.front() == '0') return std::string(rest);
-  return "0" + std::string(rest);
+  // Built by append: GCC 12 reports a false -Wrestrict on `"0" + std::string` at -O3.
+  std::string national(1, '0');
+  national.append(rest);
+  return national;
 }
 
 Status CheckShape(std::string_view digits) {
