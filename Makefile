@@ -1,9 +1,14 @@
 # The two commands of the README: `make run` and `make test`. Everything else is
 # a step they call. Each step installs what is missing first (scripts/install-deps.sh).
+SHELL      := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+
 BUILD_DIR  ?= build
 ASAN_DIR   ?= build-asan
 BUILD_TYPE ?= RelWithDebInfo
-DB         ?= sqlite:var/demo.db
+DEMO_FILE  ?= var/demo.db
+DB         ?= sqlite:$(DEMO_FILE)
+DEMO_SIZE  ?= 20000
 PORT       ?= 8080
 JOBS       ?= $(shell nproc)
 CTEST_ARGS ?= --output-on-failure -j $(JOBS)
@@ -33,10 +38,16 @@ build: $(BUILD_DIR)/build.ninja
 web:
 	cd web && npm run --silent build
 
-# Creates the demo database once; an existing one is only migrated forward.
+# Creates the demo province (Thanh Hóa, 38) once; an existing database is only
+# migrated forward. The summary (with the first administrator's one-time
+# password, shown only when it is created) is printed and kept in var/.
 init: build
 	@mkdir -p var
-	$(ANSINH) init --db $(DB) > var/init-summary.json
+	@if [ -f "$(DEMO_FILE)" ]; then \
+	  $(ANSINH) init --db $(DB) | tee var/init-summary.json; \
+	else \
+	  $(ANSINH) init --db $(DB) --demo 38 --size $(DEMO_SIZE) | tee var/init-summary.json; \
+	fi
 	@echo "Cơ sở dữ liệu $(DB) sẵn sàng (tóm tắt: var/init-summary.json)"
 
 serve: build

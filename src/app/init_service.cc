@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "app/user_service.h"
 #include "formats/reference_data.h"
 #include "store/admin_unit_store.h"
 #include "store/institution_store.h"
@@ -104,6 +105,9 @@ Result<InitSummary> InitDatabase(store::Database& database, const std::string& d
     return Fail(std::move(ok.error()));
   }
   if (auto ok = FillCounts(**session, summary); !ok) return Fail(std::move(ok.error()));
+  auto admin_password = EnsureFirstAdministrator(**session);
+  if (!admin_password) return Fail(std::move(admin_password.error()));
+  summary.admin_password = std::move(*admin_password);
   if (auto ok = transaction->Commit(); !ok) return Fail(std::move(ok.error()));
   auto version = store::AppliedSchemaVersion(**session);
   if (!version) return Fail(std::move(version.error()));
@@ -124,7 +128,7 @@ Result<core::ReferenceCodes> LoadReferenceCodesFromDatabase(store::Database& dat
 }
 
 nlohmann::json ToJson(const InitSummary& s) {
-  return nlohmann::json{
+  nlohmann::json json{
       {"dialect", s.dialect},
       {"schema_version", s.schema_version},
       {"migrations_applied", s.migrations_applied},
@@ -145,6 +149,9 @@ nlohmann::json ToJson(const InitSummary& s) {
       {"citizen_id_provinces", s.citizen_id_provinces},
       {"mobile_prefixes", s.mobile_prefixes},
   };
+  // Only on the run that created the administrator "admin" (user_service.h).
+  if (s.admin_password) json["admin_password"] = *s.admin_password;
+  return json;
 }
 
 }  // namespace ansinh::app

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -35,6 +36,9 @@ struct InitSummary {
   // From the conversion file, this run: rows that could not become a link.
   std::int64_t unlinked_conversion_rows = 0;
   std::int64_t conversion_province_label_slips = 0;
+  // The one-time password of the first administrator, only on the run that
+  // created it (printed once in the summary, never stored in clear).
+  std::optional<std::string> admin_password;
 };
 
 nlohmann::json ToJson(const InitSummary& summary);
@@ -42,7 +46,8 @@ nlohmann::json ToJson(const InitSummary& summary);
 // The default data directory: the compile definition ANSINH_DATA_DIR.
 std::string DefaultDataDir();
 
-// Applies pending migrations, then loads all reference data in one transaction.
+// Applies pending migrations, then loads all reference data in one transaction,
+// which also creates the first administrator when there is no user yet.
 // Idempotent: a second run inserts nothing and succeeds. Errors: those of
 // ApplyMigrations, of the loaders (kInvalidInput naming file, row and column),
 // and of the store.

@@ -28,4 +28,16 @@ CLI::Option* AddDatabaseOption(CLI::App& command, std::string& db_url) {
       ->required();
 }
 
+CLI::Option* AddEditionOption(CLI::App& command, std::string& edition) {
+  return command
+      .add_option("--edition", edition,
+                  "Bộ mã xã: pre2025 (trước 01/7/2025) hoặc 2025; mặc định theo ngày hôm nay")
+      ->check(CLI::IsMember({"pre2025", "2025"}));
+}
+
+std::optional<std::string> EditionOrToday(const std::string& edition) {
+  if (edition.empty()) return std::nullopt;
+  return edition;
+}
+
 }  // namespace ansinh::cli

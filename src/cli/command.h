@@ -6,6 +6,7 @@
 // stderr is main.cc (via ExitCodeFor). A command prints its JSON summary on stdout.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -25,5 +26,13 @@ void PrintSummary(const CommandContext& context, const nlohmann::json& summary);
 
 // Adds the mandatory `--db URL` option to a subcommand.
 CLI::Option* AddDatabaseOption(CLI::App& command, std::string& db_url);
+
+// Adds `--edition pre2025|2025`: which commune map the codes of a command are
+// read in. Empty (not given) means the map in force today; registers kept
+// from before 1 July 2025 still carry the old codes.
+CLI::Option* AddEditionOption(CLI::App& command, std::string& edition);
+
+// The edition given, or nullopt for "the map in force today".
+std::optional<std::string> EditionOrToday(const std::string& edition);
 
 }  // namespace ansinh::cli

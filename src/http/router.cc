@@ -33,7 +33,38 @@ bool Allows(Method route_method, Method request_method) {
 
 void Router::Add(Method method, std::string_view pattern, Handler handler) {
   assert(!pattern.empty() && pattern.front() == '/');
-  routes_.push_back(Route{method, std::string(pattern), SplitPattern(pattern), std::move(handler)});
+  routes_.push_back(Route{method, std::string(pattern), SplitPattern(pattern), std::nullopt,
+                          [handler = std::move(handler)](const Request& request,
+                                                         const core::Principal&) {
+                            return handler(request);
+                          }});
+}
+
+void Router::Add(Method method, std::string_view pattern, AccessRule rule,
+                 AuthorizedHandler handler) {
+  assert(!pattern.empty() && pattern.front() == '/');
+  routes_.push_back(
+      Route{method, std::string(pattern), SplitPattern(pattern), rule, std::move(handler)});
+}
+
+void Router::SetGuard(std::shared_ptr<const RouteGuard> guard) { guard_ = std::move(guard); }
+
+std::vector<Router::RouteInfo> Router::Routes() const {
+  std::vector<RouteInfo> routes;
+  for (const Route& route : routes_) routes.push_back({route.method, route.pattern, route.rule});
+  return routes;
+}
+
+// The one place where access rules are enforced.
+Response Router::Run(const Route& route, const Request& request) const {
+  if (!guard_) return route.handler(request, core::Principal{});
+  if (!route.rule) {
+    return ErrorResponse(403, MakeError(ErrorKind::kForbidden, "auth.route_without_rule",
+                                        "Chức năng này chưa được cấu hình quyền truy cập."));
+  }
+  auto admitted = guard_->Admit(request, *route.rule);
+  if (auto* refused = std::get_if<Response>(&admitted)) return std::move(*refused);
+  return route.handler(request, std::get<core::Principal>(admitted));
 }
 
 std::optional<std::size_t> Router::Match(const Route& route,
@@ -96,7 +127,7 @@ std::optional<Response> Router::Dispatch(Request& request) const {
   if (path_matches.empty()) return std::nullopt;
   if (!best) return MethodNotAllowed(path_matches);
   BindParams(*best, request);
-  return best->handler(request);
+  return Run(*best, request);
 }
 
 }  // namespace ansinh::http

@@ -1,8 +1,13 @@
 #include "http/routes.h"
 
+#include <memory>
+
 #include <nlohmann/json.hpp>
 
+#include "app/auth_service.h"
 #include "app/health_service.h"
+#include "http/auth_routes.h"
+#include "http/authorization_guard.h"
 #include "http/error_status.h"
 
 namespace ansinh::http {
@@ -22,8 +27,13 @@ Response HandleHealth(store::Database& database) {
 
 Router BuildRouter(store::Database& database) {
   Router router;
-  router.Add(Method::kGet, "/healthz",
-             [&database](const Request&) { return HandleHealth(database); });
+  // Every route declares its access rule; the guard checks it before the handler.
+  const AuthHttpOptions auth_options = AuthHttpOptionsFromEnvironment();
+  auto auth = std::make_shared<app::AuthService>(database, auth_options.auth);
+  router.SetGuard(std::make_shared<SessionGuard>(auth, auth_options));
+  router.Add(Method::kGet, "/healthz", AccessRule::Public(),
+             [&database](const Request&, const core::Principal&) { return HandleHealth(database); });
+  AddAuthRoutes(router, auth, auth_options);
   return router;
 }
 

@@ -37,8 +37,10 @@ std::vector<char*> Argv(std::vector<std::string>& arguments) {
   return argv;
 }
 
-// Spawns the binary with stdout (and stderr unless it is null) on new pipes.
-pid_t Spawn(std::vector<std::string> arguments, int* stdout_fd, int* stderr_fd) {
+// Spawns the binary with stdout (and stderr unless it is null) on new pipes,
+// and stdin from stdin_path when it is not null.
+pid_t Spawn(std::vector<std::string> arguments, int* stdout_fd, int* stderr_fd,
+            const char* stdin_path = nullptr) {
   arguments.insert(arguments.begin(), ANSINH_BINARY);
   std::array<int, 2> out_pipe{-1, -1};
   std::array<int, 2> err_pipe{-1, -1};
@@ -48,6 +50,9 @@ pid_t Spawn(std::vector<std::string> arguments, int* stdout_fd, int* stderr_fd) 
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
   posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
+  if (stdin_path != nullptr) {
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, stdin_path, O_RDONLY, 0);
+  }
   if (stderr_fd != nullptr) {
     posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
     posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
@@ -126,12 +131,43 @@ std::optional<fs::path> TemplateDatabase(std::string& init_stderr) {
 
 }  // namespace
 
+ProcessResult RunAnsinhFrom(const std::vector<std::string>& arguments, const char* stdin_path,
+                            std::chrono::milliseconds timeout_ms);
+
 ProcessResult RunAnsinh(const std::vector<std::string>& arguments,
                         std::chrono::milliseconds timeout_ms) {
+  return RunAnsinhFrom(arguments, nullptr, timeout_ms);
+}
+
+ProcessResult RunAnsinhWithInput(const std::vector<std::string>& arguments,
+                                 const std::string& stdin_text,
+                                 std::chrono::milliseconds timeout_ms) {
+  std::string pattern = (fs::temp_directory_path() / "ansinh-stdin-XXXXXX").string();
+  const int fd = mkstemp(pattern.data());
+  if (fd < 0) return ProcessResult{};
+  close(fd);
+  WriteFile(pattern, stdin_text);
+  ProcessResult result = RunAnsinhFrom(arguments, pattern.c_str(), timeout_ms);
+  fs::remove(pattern);
+  return result;
+}
+
+bool CreateUser(const std::string& db_url, const std::string& username, const std::string& role,
+                const std::string& unit, const std::string& password, std::string* error) {
+  const ProcessResult added = RunAnsinhWithInput(
+      {"user", "--db", db_url, "add", "--username", username, "--role", role, "--unit", unit,
+       "--password-stdin"},
+      password + "\n");
+  if (error != nullptr) *error = added.stderr_text;
+  return added.exit_code == 0;
+}
+
+ProcessResult RunAnsinhFrom(const std::vector<std::string>& arguments, const char* stdin_path,
+                            std::chrono::milliseconds timeout_ms) {
   ProcessResult result;
   int out_fd = -1;
   int err_fd = -1;
-  const pid_t pid = Spawn(arguments, &out_fd, &err_fd);
+  const pid_t pid = Spawn(arguments, &out_fd, &err_fd, stdin_path);
   if (pid < 0) return result;
   const auto deadline = Clock::now() + timeout_ms;
   // The outputs are small; reading one fully before the other cannot block the child.

@@ -25,6 +25,15 @@ struct ProcessResult {
 ProcessResult RunAnsinh(const std::vector<std::string>& arguments,
                         std::chrono::milliseconds timeout_ms = std::chrono::seconds(60));
 
+// As RunAnsinh, with stdin_text as the child's standard input.
+ProcessResult RunAnsinhWithInput(const std::vector<std::string>& arguments,
+                                 const std::string& stdin_text,
+                                 std::chrono::milliseconds timeout_ms = std::chrono::seconds(60));
+
+// `ansinh user --db db_url add ... --password-stdin`; true when it exits 0.
+bool CreateUser(const std::string& db_url, const std::string& username, const std::string& role,
+                const std::string& unit, const std::string& password, std::string* error = nullptr);
+
 // A temporary directory with a small fake web UI (index.html, assets), a file
 // beside the UI that must never be served, and, when initialise is true, a
 // SQLite database initialised by `ansinh init`. `init` loads all reference data,

@@ -1,0 +1,173 @@
+#include "app/registry_service_write.h"
+
+#include <utility>
+
+#include "core/registration_rules.h"
+#include "store/admin_unit_store.h"
+#include "store/entitlement_store.h"
+#include "store/registry_history_store.h"
+#include "store/representative_store.h"
+
+namespace ansinh::app {
+namespace {
+
+Status AppendHistory(store::SqlSession& session, std::int64_t beneficiary_id,
+                     const ChangeContext& context, const Edit& edit,
+                     std::optional<std::string> before_json, std::string after_json) {
+  store::HistoryEntry entry{0,
+                            beneficiary_id,
+                            FormatInstant(context.now),
+                            context.actor,
+                            edit.kind,
+                            context.reason.empty() ? edit.reason : context.reason,
+                            edit.effective.ToString(),
+                            edit.security_relevant,
+                            std::move(before_json),
+                            std::move(after_json)};
+  auto appended = store::MakeRegistryHistoryStore(session)->AppendBatch({entry});
+  if (!appended) return Fail(std::move(appended.error()));
+  return {};
+}
+
+// Reads the person back after the write, so the caller sees what is stored.
+Result<store::PersonAggregate> Reload(store::SqlSession& session, const std::string& code) {
+  auto person = store::LoadPerson(session, code);
+  if (!person) return Fail(std::move(person.error()));
+  if (!*person) return Fail(ErrorKind::kInternal, "beneficiary.vanished", "Mất dữ liệu đối tượng.");
+  return std::move(**person);
+}
+
+// Writes `after`, its history entry, and commits.
+Result<store::PersonAggregate> Finish(store::SqlSession& session, store::Transaction& transaction,
+                                      const store::PersonAggregate& after,
+                                      const ChangeContext& context, const Edit& edit,
+                                      std::optional<std::string> before_json) {
+  if (auto written = WritePerson(session, after); !written) return Fail(written.error());
+  auto stored = Reload(session, after.beneficiary.person.code.value());
+  if (!stored) return stored;
+  if (auto ok = AppendHistory(session, stored->beneficiary.id, context, edit,
+                              std::move(before_json), store::SnapshotJson(*stored).dump());
+      !ok) {
+    return Fail(ok.error());
+  }
+  if (auto committed = transaction.Commit(); !committed) return Fail(committed.error());
+  return stored;
+}
+
+}  // namespace
+
+Result<store::PersonAggregate> ApplyEdit(store::SqlSession& session, const std::string& code,
+                                         const ChangeContext& context, const EditFn& edit) {
+  auto transaction = store::Transaction::Begin(session);
+  if (!transaction) return Fail(std::move(transaction.error()));
+  auto before = store::LoadPerson(session, code);
+  if (!before) return Fail(std::move(before.error()));
+  if (!*before) {
+    return Fail(ErrorKind::kNotFound, "beneficiary.not_found",
+                "Không tìm thấy đối tượng có mã " + code + ".");
+  }
+  store::PersonAggregate after = **before;
+  auto done = edit(after);
+  if (!done) return Fail(std::move(done.error()));
+  after.beneficiary.updated_at = FormatInstant(context.now);
+  return Finish(session, *transaction, after, context, *done,
+                store::SnapshotJson(**before).dump());
+}
+
+Result<store::PersonAggregate> CreatePerson(store::SqlSession& session,
+                                            store::BeneficiaryRecord record,
+                                            const ChangeContext& context) {
+  auto transaction = store::Transaction::Begin(session);
+  if (!transaction) return Fail(std::move(transaction.error()));
+  auto id = store::MakeBeneficiaryStore(session)->Insert(record);
+  if (!id && id.error().code == "db.unique_violation") {
+    return Fail(ErrorKind::kConflict, "beneficiary.exists",
+                "Mã đối tượng " + record.person.code.value() + " đã có trong danh sách.");
+  }
+  if (!id) return Fail(std::move(id.error()));
+  record.id = *id;
+  store::PersonAggregate person{std::move(record), {}, std::nullopt, std::nullopt};
+  const Edit edit{"created", MonthOf(context.now), false, ""};
+  return Finish(session, *transaction, person, context, edit, std::nullopt);
+}
+
+Status WritePerson(store::SqlSession& session, const store::PersonAggregate& person) {
+  const std::int64_t id = person.beneficiary.id;
+  if (auto ok = store::MakeBeneficiaryStore(session)->Update(person.beneficiary); !ok) return ok;
+  std::vector<store::EntitlementRecord> entitlements;
+  for (const auto& e : person.entitlements) entitlements.push_back({0, id, e});
+  if (auto ok = store::MakeEntitlementStore(session)->UpsertBatch(entitlements); !ok) {
+    return Fail(std::move(ok.error()));
+  }
+  auto representatives = store::MakeRepresentativeStore(session);
+  auto rep = person.representative ? representatives->PutBatch({{id, *person.representative}})
+                                   : representatives->RemoveFor({id});
+  if (!rep) return Fail(std::move(rep.error()));
+  if (!person.payment_method) return {};
+  store::PaymentMethodRecord method = *person.payment_method;
+  method.beneficiary_id = id;
+  auto put = store::MakePaymentMethodStore(session)->PutBatch({method});
+  if (!put) return Fail(std::move(put.error()));
+  return {};
+}
+
+Status CheckCommune(store::SqlSession& session, const std::string& commune_code,
+                    const std::string& edition) {
+  const auto map = edition == "2025" ? formats::AdminEdition::k2025 : formats::AdminEdition::kPre2025;
+  auto unit = store::MakeAdminUnitStore(session)->Find(map, formats::AdminLevel::kCommune,
+                                                       commune_code);
+  if (!unit) return Fail(std::move(unit.error()));
+  if (!*unit) {
+    return Fail(ErrorKind::kInvalidInput, "commune.unknown",
+                "Mã xã " + commune_code + " không có trong danh mục đơn vị hành chính.");
+  }
+  return {};
+}
+
+Result<PolicyCatalog> LoadPolicies(store::SqlSession& session) {
+  auto rows = session.Query("SELECT DISTINCT policy_code, policy_group, basis FROM policy_rates");
+  if (!rows) return Fail(std::move(rows.error()));
+  PolicyCatalog policies;
+  for (std::size_t r = 0; r < rows->size(); ++r) {
+    policies[rows->Text(r, 0)] = formats::ImportPolicy{
+        rows->Text(r, 1) == "NCC" ? core::BeneficiaryGroup::kNcc : core::BeneficiaryGroup::kBtxh,
+        rows->Text(r, 2) == "FIXED" ? formats::PolicyBasis::kFixed
+                                    : formats::PolicyBasis::kCoefficient};
+  }
+  return policies;
+}
+
+Status CheckEntitlement(const PolicyCatalog& policies, const store::PersonAggregate& person,
+                        const core::Entitlement& entitlement) {
+  const auto policy = policies.find(entitlement.policy_code);
+  if (policy == policies.end()) {
+    return Fail(ErrorKind::kInvalidInput, "policy.unknown",
+                "Mã chế độ " + entitlement.policy_code + " không có trong danh mục.");
+  }
+  auto ok = core::CheckPolicyGroup(policy->second.group, person.beneficiary.person.group,
+                                   entitlement.policy_code);
+  if (ok) ok = core::CheckEntitlementPeriod(entitlement);
+  for (const auto& existing : person.entitlements) {
+    if (ok) ok = core::CheckNoOverlap(entitlement, existing);
+  }
+  return ok;
+}
+
+store::PaymentMethodRecord CheckedMethod(const core::PaymentMethod& method,
+                                         const std::optional<core::Representative>& representative,
+                                         const core::ReferenceCodes& codes) {
+  store::PaymentMethodRecord record{0, method, true, ""};
+  if (record.method.account) {
+    auto& account = *record.method.account;
+    auto parsed = core::BankRef::Parse(account.bin_raw, account.account_raw, codes);
+    account.parsed = parsed ? std::optional<core::BankRef>(*parsed) : std::nullopt;
+  }
+  for (const auto& problem :
+       core::PaymentMethodProblems(record.method, representative, method.effective_from)) {
+    record.problems += (record.problems.empty() ? "" : "; ") + problem.code;
+  }
+  record.valid = record.problems.empty();
+  return record;
+}
+
+}  // namespace ansinh::app

@@ -1,0 +1,35 @@
+// How a BeneficiaryRecord maps to the columns of `beneficiaries`: shared by
+// the beneficiary store and the stores that join it (lists).
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "store/beneficiary_store.h"
+
+namespace ansinh::store {
+
+// Number of values BeneficiaryValues binds (?1..?kBeneficiaryValueCount).
+inline constexpr std::size_t kBeneficiaryValueCount = 21;
+
+// "code, full_name, ..." in the order of BeneficiaryValues.
+const std::string& BeneficiaryInsertColumns();
+// "?1, ?2, ..., ?21".
+const std::string& BeneficiaryPlaceholders();
+// "code = ?1, full_name = ?2, ..." for UPDATE ... WHERE id = ?22 (PostgreSQL
+// needs every bound parameter used).
+const std::string& BeneficiaryUpdateAssignments();
+// "full_name = excluded.full_name, ..." for ON CONFLICT (code) DO UPDATE;
+// status and termination are kept (an import never changes the lifecycle).
+const std::string& BeneficiaryUpsertAssignments();
+// The columns ReadBeneficiary expects, qualified with the alias `b`.
+const std::string& BeneficiarySelectColumns();
+inline constexpr std::size_t kBeneficiarySelectCount = 21;
+
+// Errors: kInvalidInput name.* when the name has no matching key.
+Result<SqlParams> BeneficiaryValues(const BeneficiaryRecord& record);
+
+// Reads the BeneficiarySelectColumns() that start at column `first` of row r.
+BeneficiaryRecord ReadBeneficiary(const SqlRows& rows, std::size_t r, std::size_t first);
+
+}  // namespace ansinh::store

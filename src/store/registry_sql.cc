@@ -1,0 +1,61 @@
+#include "store/registry_sql.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace ansinh::store {
+namespace {
+
+// Calls run(chunk) for consecutive slices of `keys` of at most kMaxBoundParams.
+template <class Run>
+Status ForKeyChunks(const SqlParams& keys, Run run) {
+  for (std::size_t start = 0; start < keys.size(); start += kMaxBoundParams) {
+    const std::size_t end = std::min(keys.size(), start + kMaxBoundParams);
+    SqlParams chunk(keys.begin() + static_cast<std::ptrdiff_t>(start),
+                    keys.begin() + static_cast<std::ptrdiff_t>(end));
+    if (auto ok = run(chunk); !ok) return ok;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string Placeholders(std::size_t count) {
+  std::string text;
+  for (std::size_t i = 1; i <= count; ++i) text += (i == 1 ? "?" : ", ?") + std::to_string(i);
+  return text;
+}
+
+Result<std::int64_t> ExecuteForKeys(SqlSession& session, std::string_view sql_head,
+                                    const SqlParams& keys, std::string_view sql_tail) {
+  std::int64_t changed = 0;
+  auto done = ForKeyChunks(keys, [&](const SqlParams& chunk) -> Status {
+    auto count = session.Execute(std::string(sql_head) + " (" + Placeholders(chunk.size()) + ")" +
+                                     std::string(sql_tail),
+                                 chunk);
+    if (!count) return Fail(std::move(count.error()));
+    changed += *count;
+    return {};
+  });
+  if (!done) return Fail(std::move(done.error()));
+  return changed;
+}
+
+Status QueryForKeys(SqlSession& session, std::string_view sql_head, const SqlParams& keys,
+                    std::string_view sql_tail, const std::function<void(const SqlRows&)>& each) {
+  return ForKeyChunks(keys, [&](const SqlParams& chunk) -> Status {
+    auto rows = session.Query(std::string(sql_head) + " (" + Placeholders(chunk.size()) + ")" +
+                                  std::string(sql_tail),
+                              chunk);
+    if (!rows) return Fail(std::move(rows.error()));
+    each(*rows);
+    return {};
+  });
+}
+
+void ThrowCorruptValue(std::string_view column, const Error& error) {
+  throw std::runtime_error("stored value of " + std::string(column) + " is invalid: " +
+                           error.code);
+}
+
+}  // namespace ansinh::store
