@@ -38,4 +38,18 @@ code=$?
 set -e
 [[ $code -eq 75 ]] || { echo "expected exit 75, got $code" >&2; exit 1; }
 grep -q 'ansinh init' refused.err
+# The registry commands on a small demo file (old commune codes, hence --edition).
+"$ansinh" demo-file --size 200 --period 2024-09 --out var/demo.csv > demo-file.json
+"$ansinh" import --db sqlite:var/demo.db beneficiaries var/demo.csv --edition pre2025 --dry-run > dry.json
+"$ansinh" import --db sqlite:var/demo.db beneficiaries var/demo.csv --edition pre2025 > import.json
+code="$(sed -n '2p' var/demo.csv | cut -d, -f1)"
+"$ansinh" beneficiary --db sqlite:var/demo.db show --code "$code" | grep -q "$code"
+"$ansinh" beneficiary --db sqlite:var/demo.db terminate --code "$code" --reason death --date 2024-06-20 > /dev/null
+"$ansinh" lists --db sqlite:var/demo.db --unit 38 --edition pre2025 --out var/lists > lists.json
+[[ -f var/lists/danh-sach-dang-ky-38.xlsx ]]
+echo 'Mat-khau-dai-3kHq!' | "$ansinh" user --db sqlite:var/demo.db add --username xa01 \
+  --role commune_officer --unit 14908 --edition pre2025 --password-stdin > /dev/null
+"$ansinh" audit-log --db sqlite:var/demo.db verify > /dev/null
+"$ansinh" init --db sqlite:var/demo2.db --demo 38 --size 300 > demo-init.json
+grep -q '"committed": true' demo-init.json
 echo "README examples: 1 passed, 0 failed"

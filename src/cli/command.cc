@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "store/migrations.h"
+
 namespace ansinh::cli {
 namespace {
 
@@ -26,6 +28,17 @@ void PrintSummary(const CommandContext& context, const nlohmann::json& summary) 
 CLI::Option* AddDatabaseOption(CLI::App& command, std::string& db_url) {
   return command.add_option("--db", db_url, "Cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgresql://…")
       ->required();
+}
+
+Result<std::unique_ptr<store::Database>> OpenCurrentDatabase(const std::string& db_url) {
+  const auto url = store::ParseDatabaseUrl(db_url);
+  if (!url) return Fail(url.error());
+  auto database = store::OpenDatabase(*url);
+  if (!database) return Fail(database.error());
+  if (auto current = store::CheckSchemaCurrent(**database); !current) {
+    return Fail(current.error());
+  }
+  return std::move(*database);
 }
 
 CLI::Option* AddEditionOption(CLI::App& command, std::string& edition) {

@@ -6,6 +6,7 @@
 // stderr is main.cc (via ExitCodeFor). A command prints its JSON summary on stdout.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -13,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "store/database.h"
 
 namespace ansinh::cli {
 
@@ -26,6 +28,10 @@ void PrintSummary(const CommandContext& context, const nlohmann::json& summary);
 
 // Adds the mandatory `--db URL` option to a subcommand.
 CLI::Option* AddDatabaseOption(CLI::App& command, std::string& db_url);
+
+// Opens the database at `db_url` and refuses it unless every migration this
+// binary ships is applied (the operator must run `ansinh init` first).
+Result<std::unique_ptr<store::Database>> OpenCurrentDatabase(const std::string& db_url);
 
 // Adds `--edition pre2025|2025`: which commune map the codes of a command are
 // read in. Empty (not given) means the map in force today; registers kept

@@ -28,17 +28,6 @@ struct ServeArguments {
 
 // Opens the database and refuses one whose schema is not the one this binary
 // expects (it needs `ansinh init`).
-Result<std::unique_ptr<store::Database>> OpenCurrentDatabase(const std::string& db_url) {
-  const auto url = store::ParseDatabaseUrl(db_url);
-  if (!url) return Fail(url.error());
-  auto database = store::OpenDatabase(*url);
-  if (!database) return Fail(database.error());
-  if (auto current = store::CheckSchemaCurrent(**database); !current) {
-    return Fail(current.error());
-  }
-  return std::move(*database);
-}
-
 Status Serve(const ServeArguments& arguments) {
   auto database = OpenCurrentDatabase(arguments.db_url);
   if (!database) return Fail(database.error());

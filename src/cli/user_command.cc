@@ -34,17 +34,6 @@ struct UserArguments {
   std::int64_t limit = kDefaultListLimit;
 };
 
-Result<std::unique_ptr<store::Database>> OpenInitialised(const std::string& db_url) {
-  const auto url = store::ParseDatabaseUrl(db_url);
-  if (!url) return Fail(url.error());
-  auto database = store::OpenDatabase(*url);
-  if (!database) return Fail(database.error());
-  if (auto current = store::CheckSchemaCurrent(**database); !current) {
-    return Fail(current.error());
-  }
-  return std::move(*database);
-}
-
 // One line from stdin, without its line ending; never echoed or logged.
 Result<std::string> ReadPasswordLine() {
   std::string line;
@@ -67,7 +56,7 @@ Result<std::pair<std::string, bool>> ChoosePassword(bool from_stdin) {
 
 template <class Body>
 Status WithDatabase(const UserArguments& arguments, Body body) {
-  auto database = OpenInitialised(arguments.db_url);
+  auto database = OpenCurrentDatabase(arguments.db_url);
   if (!database) return Fail(std::move(database.error()));
   return body(**database);
 }

@@ -1,5 +1,6 @@
 // Numbered migrations: applied once, in order, atomically; edits and unknown
 // versions are detected; `serve` refuses a database that is not current.
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
@@ -24,6 +25,20 @@ class MigrationsTest : public testing_support::BackendTest {
     return root;
   }
 
+  // How many migrations the binary ships, so tests stay right as more land.
+  int ShippedCount() {
+    auto shipped = ReadMigrations(SourceMigrationsRoot(), dialect());
+    EXPECT_TRUE(shipped);
+    return shipped ? static_cast<int>(shipped->size()) : 0;
+  }
+
+  // "NNNN_suffix.sql" numbered `ahead` versions after the last shipped one.
+  std::string FileAfterShipped(int ahead, const std::string& suffix) {
+    char number[16];
+    std::snprintf(number, sizeof number, "%04d", ShippedCount() + ahead);
+    return std::string(number) + "_" + suffix + ".sql";
+  }
+
   void WriteMigration(const std::filesystem::path& root, const std::string& file,
                       const std::string& sql) {
     for (const char* dialect_dir : {"sqlite", "postgres"}) {
@@ -45,8 +60,8 @@ class MigrationsTest : public testing_support::BackendTest {
 TEST_P(MigrationsTest, AppliesOnceAndRecordsTheVersion) {
   auto applied = ApplyMigrations(database(), SourceMigrationsRoot());
   ASSERT_TRUE(applied) << applied.error().message;
-  EXPECT_EQ(*applied, 1);
-  EXPECT_EQ(database().SchemaVersion().value(), 1);
+  EXPECT_EQ(*applied, ShippedCount());
+  EXPECT_EQ(database().SchemaVersion().value(), ShippedCount());
   EXPECT_TRUE(TableExists("admin_units"));
   auto again = ApplyMigrations(database(), SourceMigrationsRoot());
   ASSERT_TRUE(again) << again.error().message;
@@ -65,7 +80,7 @@ TEST_P(MigrationsTest, EmptyDatabaseIsNotCurrent) {
 TEST_P(MigrationsTest, PendingMigrationIsReported) {
   ASSERT_TRUE(ApplyMigrations(database(), SourceMigrationsRoot()));
   const auto root = CopyOfMigrations();
-  WriteMigration(root, "0002_extra.sql", "CREATE TABLE extra (id INTEGER PRIMARY KEY);\n");
+  WriteMigration(root, FileAfterShipped(1, "extra"), "CREATE TABLE extra (id INTEGER PRIMARY KEY);\n");
   auto status = CheckSchemaCurrent(database(), root);
   ASSERT_FALSE(status);
   EXPECT_EQ(status.error().code, "schema.pending");
@@ -73,7 +88,7 @@ TEST_P(MigrationsTest, PendingMigrationIsReported) {
   ASSERT_TRUE(applied) << applied.error().message;
   EXPECT_EQ(*applied, 1);
   EXPECT_TRUE(CheckSchemaCurrent(database(), root));
-  // The shipped binary does not know version 2.
+  // The shipped binary does not know the added version.
   auto unknown = CheckSchemaCurrent(database(), SourceMigrationsRoot());
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().code, "schema.unknown_version");
@@ -81,13 +96,14 @@ TEST_P(MigrationsTest, PendingMigrationIsReported) {
 
 TEST_P(MigrationsTest, FailedMigrationLeavesNothingHalfApplied) {
   const auto root = CopyOfMigrations();
-  WriteMigration(root, "0002_broken.sql",
+  ASSERT_TRUE(ApplyMigrations(database(), SourceMigrationsRoot()));
+  WriteMigration(root, FileAfterShipped(1, "broken"),
                  "CREATE TABLE half (id INTEGER PRIMARY KEY);\n"
                  "INSERT INTO half (id) VALUES (1);\n"
                  "INSERT INTO no_such_table (id) VALUES (1);\n");
   auto applied = ApplyMigrations(database(), root);
   ASSERT_FALSE(applied);
-  EXPECT_EQ(database().SchemaVersion().value(), 1);
+  EXPECT_EQ(database().SchemaVersion().value(), ShippedCount());
   EXPECT_FALSE(TableExists("half"));
   EXPECT_TRUE(TableExists("admin_units"));
 }
@@ -110,7 +126,7 @@ TEST_P(MigrationsTest, EditedMigrationIsDetected) {
 
 TEST_P(MigrationsTest, GapInNumberingIsRefused) {
   const auto root = CopyOfMigrations();
-  WriteMigration(root, "0003_skipped_two.sql", "SELECT 1;\n");
+  WriteMigration(root, FileAfterShipped(2, "skipped_one"), "SELECT 1;\n");
   auto applied = ApplyMigrations(database(), root);
   ASSERT_FALSE(applied);
   EXPECT_EQ(applied.error().code, "migrations.gap");
@@ -119,12 +135,12 @@ TEST_P(MigrationsTest, GapInNumberingIsRefused) {
 
 TEST_P(MigrationsTest, EnvironmentOverridesTheDirectory) {
   const auto root = CopyOfMigrations();
-  WriteMigration(root, "0002_from_env.sql", "CREATE TABLE from_env (id INTEGER PRIMARY KEY);\n");
+  WriteMigration(root, FileAfterShipped(1, "from_env"), "CREATE TABLE from_env (id INTEGER PRIMARY KEY);\n");
   ::setenv("ANSINH_MIGRATIONS_DIR", root.c_str(), 1);
   auto applied = ApplyMigrations(database());
   ::unsetenv("ANSINH_MIGRATIONS_DIR");
   ASSERT_TRUE(applied) << applied.error().message;
-  EXPECT_EQ(*applied, 2);
+  EXPECT_EQ(*applied, ShippedCount() + 1);
   EXPECT_TRUE(TableExists("from_env"));
 }
 
