@@ -1,8 +1,8 @@
 // Pure conversions from the text an .xlsx stores to the text a user saw in
 // Excel. Internal to the xlsx reader (namespace xlsx); no I/O, no XML.
 //
-// Numbers stay exact decimal text and never pass through double: a money
-// amount or a 12-digit citizen ID typed into a numeric cell must come back
+// Numbers stay exact decimal text and never pass through a binary floating-point
+// type: an amount in đồng or a 12-digit citizen ID typed into a numeric cell must come back
 // digit for digit. Dates are rendered with integer calendar arithmetic.
 #pragma once
 

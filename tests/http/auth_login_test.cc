@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http/test_server.h"
+#include "http/shared_server_test.h"
 
 namespace ansinh::http::testing {
 namespace {
@@ -31,28 +31,18 @@ std::string ErrorCode(const HttpReply& reply) {
   return body.is_object() && body.contains("error") ? body["error"].value("code", "") : "";
 }
 
-class AuthLoginTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    workspace_ = new Workspace();
-    ASSERT_TRUE(workspace_->initialised) << workspace_->init_stderr;
-    std::string error;
+class AuthLoginTest : public SharedServerTest<AuthLoginTest> {
+ public:
+  static bool PrepareWorkspace(Workspace& workspace, std::string& error) {
     for (const char* user : {"xa01", "xa02", "xa03"}) {
-      ASSERT_TRUE(CreateUser(workspace_->db_url, user, "commune_officer", "00004", kPassword, &error))
-          << error;
+      if (!CreateUser(workspace.db_url, user, "commune_officer", "00004", kPassword, &error)) {
+        return false;
+      }
     }
-    server_ = ServerProcess::Start(
-                  {"--db", workspace_->db_url, "--web-dir", workspace_->web_dir.string()}, error)
-                  .release();
-    ASSERT_NE(server_, nullptr) << error;
+    return true;
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete workspace_;
-    server_ = nullptr;
-    workspace_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr); }
+
+ protected:
 
   static HttpReply Login(const std::string& username, const std::string& password,
                          const std::string& extra_headers = "") {
@@ -60,12 +50,7 @@ class AuthLoginTest : public ::testing::Test {
                    LoginBody(username, password));
   }
 
-  static Workspace* workspace_;
-  static ServerProcess* server_;
 };
-
-Workspace* AuthLoginTest::workspace_ = nullptr;
-ServerProcess* AuthLoginTest::server_ = nullptr;
 
 TEST_F(AuthLoginTest, LoginSetsAStrictHttpOnlySessionCookie) {
   const HttpReply reply = Login("xa01", kPassword);

@@ -9,40 +9,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http/test_server.h"
+#include "http/shared_server_test.h"
 
 namespace ansinh::http::testing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-class LimitsTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    workspace_ = new Workspace();
-    ASSERT_TRUE(workspace_->initialised) << workspace_->init_stderr;
-    std::string error;
-    // One worker thread: the slow-client test then proves that nothing blocks it.
-    server_ = ServerProcess::Start({"--db", workspace_->db_url, "--web-dir",
-                                    workspace_->web_dir.string(), "--threads", "1"},
-                                   error)
-                  .release();
-    ASSERT_NE(server_, nullptr) << error;
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete workspace_;
-    server_ = nullptr;
-    workspace_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr); }
-
-  static Workspace* workspace_;
-  static ServerProcess* server_;
+class LimitsTest : public SharedServerTest<LimitsTest> {
+ public:
+  // One worker thread: the slow-client test then proves that nothing blocks it.
+  static std::vector<std::string> ExtraServeArguments() { return {"--threads", "1"}; }
 };
-
-Workspace* LimitsTest::workspace_ = nullptr;
-ServerProcess* LimitsTest::server_ = nullptr;
 
 std::string ErrorCode(const HttpReply& reply) {
   const auto body = nlohmann::json::parse(reply.body, nullptr, false);

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http/test_server.h"
+#include "http/shared_server_test.h"
 
 namespace ansinh::http::testing {
 namespace {
@@ -13,33 +13,10 @@ namespace {
 constexpr const char* kCsp =
     "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-class ServeTest : public ::testing::Test {
+class ServeTest : public SharedServerTest<ServeTest> {
  protected:
-  static void SetUpTestSuite() {
-    workspace_ = new Workspace();
-    ASSERT_TRUE(workspace_->initialised) << workspace_->init_stderr;
-    std::string error;
-    server_ = ServerProcess::Start(
-                  {"--db", workspace_->db_url, "--web-dir", workspace_->web_dir.string()}, error)
-                  .release();
-    ASSERT_NE(server_, nullptr) << error;
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete workspace_;
-    server_ = nullptr;
-    workspace_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr); }
-
   static HttpReply Get(const std::string& target) { return Request(server_->port(), "GET", target); }
-
-  static Workspace* workspace_;
-  static ServerProcess* server_;
 };
-
-Workspace* ServeTest::workspace_ = nullptr;
-ServerProcess* ServeTest::server_ = nullptr;
 
 TEST_F(ServeTest, PrintsListeningUrlOnLoopback) {
   EXPECT_EQ(server_->listening_url(), "http://127.0.0.1:" + std::to_string(server_->port()));
