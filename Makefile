@@ -15,6 +15,10 @@ CTEST_ARGS ?= --output-on-failure -j $(JOBS)
 
 ANSINH := $(BUILD_DIR)/bin/ansinh
 
+# Precompiled headers and several build directories share one ccache.
+export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
+export CCACHE_BASEDIR    := $(CURDIR)
+
 .PHONY: run test deps deps-test configure build web init serve \
         test-suite test-e2e test-sanitize bench clean
 
@@ -62,8 +66,9 @@ test-e2e: build web
 
 # The same suite once more under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize: deps-test
-	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DANSINH_SANITIZE=ON
-	cmake --build $(ASAN_DIR) -j $(JOBS)
+	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DANSINH_SANITIZE=ON \
+	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1"
+	cmake --build $(ASAN_DIR) -j $(JOBS) --target unit_tests integration_tests http_tests ansinh
 	scripts/with-postgres.sh ctest --test-dir $(ASAN_DIR) $(CTEST_ARGS)
 
 bench: build

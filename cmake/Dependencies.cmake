@@ -18,3 +18,5 @@ find_package(pugixml REQUIRED)
 find_package(libzip REQUIRED)
 
 find_package(tl-expected CONFIG REQUIRED)
+# HMAC-SHA1 for TOTP second factors (core/totp.cc); libsodium has no SHA-1.
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)

@@ -4,9 +4,14 @@
 // a burst of logins waits for a slot instead of exhausting memory.
 #pragma once
 
+#include <array>
 #include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 
@@ -39,5 +44,43 @@ std::string GenerateOneTimePassword();
 
 // Compares in time independent of where the strings differ.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+// Fills bytes from the CSPRNG.
+void FillRandom(std::span<std::uint8_t> bytes);
+// Zeroes bytes in a way the compiler does not remove (secrets no longer needed).
+void WipeBytes(std::span<std::uint8_t> bytes);
+
+// `bytes` random bytes as unpadded base64url (API tokens).
+std::string RandomBase64Url(std::size_t bytes);
+
+// The server's secret key for sealing secrets at rest (TOTP seeds), kept in a
+// file outside the database so that a copy of the database alone reveals no
+// seed. The file holds 64 hex characters; it must not be readable by group or
+// others. Every server process of one database must use the same file.
+struct ServerKey {
+  std::array<unsigned char, 32> bytes{};
+  std::string id;  // 16 hex characters of BLAKE2b(key): names the key in sealed values
+};
+
+// ANSINH_KEY_FILE, else "var/ansinh.key" relative to the working directory.
+std::filesystem::path ServerKeyPath();
+
+// Reads the key; when the file does not exist and create_if_missing, writes a
+// new random key there (mode 0600, parent directories created). Errors:
+// kUnavailable "key.unreadable", "key.permissions" (readable by others),
+// "key.malformed".
+Result<ServerKey> LoadServerKey(const std::filesystem::path& path, bool create_if_missing);
+
+// XChaCha20-Poly1305 (libsodium) of plain under key, bound to `context` (e.g.
+// "totp:17": a sealed value copied to another row does not open there).
+// Result: "v1:<key id>:<base64url of nonce || ciphertext>".
+std::string SealSecret(const ServerKey& key, std::span<const std::uint8_t> plain,
+                       std::string_view context);
+
+// The plain bytes of a sealed value. Errors: kInternal "key.mismatch" (sealed
+// under another key: the key file was changed), "key.corrupt" (altered, or
+// another context).
+Result<std::vector<std::uint8_t>> OpenSecret(const ServerKey& key, std::string_view sealed,
+                                             std::string_view context);
 
 }  // namespace ansinh::app

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "app/auth_secrets.h"
+#include "store/api_token_store.h"
 #include "store/session_store.h"
 #include "store/user_store.h"
 
@@ -36,7 +37,9 @@ tl::unexpected<Error> SessionExpired() {
               "Phiên làm việc đã hết hạn; vui lòng đăng nhập lại.");
 }
 
-core::Principal MakePrincipal(const store::UserRecord& user, bool second_factor) {
+}  // namespace
+
+core::Principal PrincipalOf(const store::UserRecord& user, bool second_factor) {
   core::Principal principal;
   principal.user_id = user.id;
   principal.username = user.username;
@@ -48,6 +51,8 @@ core::Principal MakePrincipal(const store::UserRecord& user, bool second_factor)
   principal.must_change_password = user.must_change_password;
   return principal;
 }
+
+namespace {
 
 AuditActor ActorOf(std::optional<std::int64_t> user_id, std::string_view name,
                    const RequestOrigin& origin) {
@@ -89,6 +94,13 @@ Result<LoginResult> AuthService::Login(std::string_view username, std::string_vi
     return Fail401(**session, username, *user ? std::optional((*user)->id) : std::nullopt,
                    origin, *user ? "disabled" : "unknown_user");
   }
+  // The service account of an API token authenticates only with its token.
+  auto service = store::MakeApiTokenStore(**session)->IsServiceAccount((*user)->id);
+  if (!service) return Fail(std::move(service.error()));
+  if (*service) {
+    VerifyAgainstDummy(password);
+    return Fail401(**session, username, (*user)->id, origin, "service_account");
+  }
   const std::int64_t now_s = clock_();
   if ((*user)->locked_until_s > now_s) {
     (void)Fail401(**session, username, (*user)->id, origin, "locked");
@@ -97,7 +109,7 @@ Result<LoginResult> AuthService::Login(std::string_view username, std::string_vi
   auto matches = VerifyPassword((*user)->password_hash, password);
   if (!matches) return Fail(std::move(matches.error()));
   if (!*matches) return OnWrongPassword(**session, (*user)->id, username, origin);
-  return OnSuccess(**session, MakePrincipal(**user, false), origin, previous_token);
+  return OnSuccess(**session, PrincipalOf(**user, false), origin, previous_token);
 }
 
 Result<LoginResult> AuthService::Fail401(store::SqlSession& session, std::string_view username,
@@ -187,7 +199,7 @@ Result<AuthenticatedSession> AuthService::Authenticate(std::string_view token) {
   if (now_s - (*record)->last_seen_at_s >= options_.touch_interval_s) {
     if (auto ok = sessions->Touch(token_hash, now_s); !ok) return Fail(std::move(ok.error()));
   }
-  return AuthenticatedSession{MakePrincipal(**user, (*record)->second_factor),
+  return AuthenticatedSession{PrincipalOf(**user, (*record)->second_factor),
                               (*record)->csrf_token};
 }
 

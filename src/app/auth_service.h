@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "core/permission.h"
 #include "store/database.h"
+#include "store/user_store.h"
 
 namespace ansinh::app {
 
@@ -48,6 +49,9 @@ struct AuthenticatedSession {
   std::string csrf_token;
 };
 
+// The principal of a user; second_factor_verified as the session says.
+core::Principal PrincipalOf(const store::UserRecord& user, bool second_factor_verified);
+
 // Seconds of lock after the failed_logins-th failure in a row (0: no lock).
 std::int64_t LockSeconds(const AuthOptions& options, std::int64_t failed_logins);
 
@@ -76,6 +80,7 @@ class AuthService {
                 const RequestOrigin& origin);
 
   const AuthOptions& options() const { return options_; }
+  store::Database& database() const { return database_; }
 
  private:
   Result<LoginResult> Fail401(store::SqlSession& session, std::string_view username,

@@ -4,6 +4,7 @@
 
 #include "app/demo_person.h"
 #include "app/demo_plan.h"
+#include "formats/xlsx_writer.h"
 
 namespace ansinh::app {
 namespace {
@@ -133,6 +134,31 @@ Result<DemoStats> WriteDemoCsv(const DemoInputs& inputs, const DemoOptions& opti
   if (!stats) return stats;
   if (auto ok = csv.Flush(); !ok) return Fail(std::move(ok.error()));
   stats->bytes = csv.bytes();
+  return stats;
+}
+
+Result<DemoStats> WriteDemoXlsx(const DemoInputs& inputs, const DemoOptions& options,
+                                const std::filesystem::path& path) {
+  auto writer = formats::XlsxWriter::Create(path);
+  if (!writer) return Fail(std::move(writer.error()));
+  std::vector<formats::XlsxColumn> columns;
+  for (const std::string& key : DemoHeader()) columns.push_back({key, 0});
+  auto sheet = (*writer)->AddSheet("Danh sach", std::move(columns));
+  if (!sheet) return Fail(std::move(sheet.error()));
+  if (auto ok = (*sheet)->AddHeader(); !ok) return Fail(std::move(ok.error()));
+  std::vector<formats::XlsxValue> row;
+  Result<DemoStats> stats =
+      GenerateDemoRows(inputs, options, [&](std::span<const std::string> cells) -> Status {
+        row.clear();
+        for (const std::string& cell : cells) {
+          row.push_back(cell.empty() ? formats::XlsxValue() : formats::XlsxValue::Text(cell));
+        }
+        return (*sheet)->AddRow(row);
+      });
+  if (!stats) return stats;
+  if (auto ok = (*writer)->Finish(); !ok) return Fail(std::move(ok.error()));
+  std::error_code ec;
+  stats->bytes = static_cast<std::int64_t>(std::filesystem::file_size(path, ec));
   return stats;
 }
 

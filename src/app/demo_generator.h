@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <ostream>
 #include <span>
@@ -112,5 +113,11 @@ Result<DemoStats> GenerateDemoRows(const DemoInputs& inputs, const DemoOptions& 
 // demo.write_failed when `out` goes bad.
 Result<DemoStats> WriteDemoCsv(const DemoInputs& inputs, const DemoOptions& options,
                                std::ostream& out);
+
+// The same as an XLSX workbook: one sheet, the header row first, every cell
+// text (so codes keep their leading zeros); stats.bytes is the file size.
+// Errors: those of GenerateDemoRows and of formats::XlsxWriter (xlsx_write.*).
+Result<DemoStats> WriteDemoXlsx(const DemoInputs& inputs, const DemoOptions& options,
+                                const std::filesystem::path& path);
 
 }  // namespace ansinh::app

@@ -1,6 +1,6 @@
 #include "app/demo_import.h"
 
-#include <sstream>
+#include <cstdio>
 
 #include "app/demo_inputs.h"
 
@@ -37,6 +37,67 @@ nlohmann::json ToJson(const DemoImportSummary& summary) {
           {"import", ToJson(summary.import)}};
 }
 
+namespace {
+
+// Feeds the generator's rows to an import stream, sealing each person when
+// the next row names someone else, and hashes the cells for the import run.
+class DemoFeed {
+ public:
+  DemoFeed(const DemoInputs& inputs, const DemoOptions& options) : inputs_(inputs), options_(options) {}
+
+  Result<formats::BeneficiaryImport> Parse(const formats::ImportCatalog& catalog,
+                                           const formats::BeneficiaryImportLimits& limits,
+                                           const formats::ImportedPeopleSink& sink) {
+    formats::BeneficiaryImportStream stream(catalog, limits, kChunkPeople, sink);
+    if (auto header = stream.SetHeader(1, DemoHeader()); !header) {
+      return Fail(std::move(header.error()));
+    }
+    long row = 1;
+    std::string previous;
+    auto stats = GenerateDemoRows(inputs_, options_, [&](std::span<const std::string> cells) {
+      Hash(cells);
+      if (!previous.empty() && cells[0] != previous) stream.Seal(previous);
+      previous = cells[0];
+      return stream.AddRow(++row, cells);
+    });
+    if (!stats) return Fail(std::move(stats.error()));
+    stats_ = *stats;
+    return std::move(stream).Finish();
+  }
+
+  const DemoStats& stats() const { return stats_; }
+  std::int64_t bytes() const { return bytes_; }
+  std::string hash() const {
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash_));
+    return text;
+  }
+
+ private:
+  static constexpr std::size_t kChunkPeople = 4096;
+
+  // FNV-1a 64 over the cells, each followed by a unit separator.
+  void Hash(std::span<const std::string> cells) {
+    for (const std::string& cell : cells) {
+      for (char c : cell) Mix(c);
+      Mix('\x1f');
+      bytes_ += static_cast<std::int64_t>(cell.size()) + 1;
+    }
+  }
+  void Mix(char c) {
+    hash_ ^= static_cast<std::uint8_t>(c);
+    hash_ *= 1099511628211ull;
+  }
+
+  const DemoInputs& inputs_;
+  const DemoOptions& options_;
+  DemoStats stats_;
+  std::uint64_t hash_ = 14695981039346656037ull;
+  std::int64_t bytes_ = 0;
+};
+
+}  // namespace
+
 Result<DemoImportSummary> ImportDemoProvince(store::Database& database,
                                              const DemoImportRequest& request,
                                              const ChangeContext& context) {
@@ -50,17 +111,24 @@ Result<DemoImportSummary> ImportDemoProvince(store::Database& database,
   const core::Period current = MonthOf(context.now);
   summary.period = current.ToString();
   summary.paid_through = current.PlusMonths(-1)->ToString();
-  std::ostringstream csv;
-  auto stats = WriteDemoCsv(*inputs, DemoOptions{request.size, request.seed, current}, csv);
-  if (!stats) return Fail(std::move(stats.error()));
-  summary.demo = *stats;
   auto session = database.Acquire();
   if (!session) return Fail(std::move(session.error()));
-  const std::string file_name = "demo-" + request.province_code + ".csv";
-  auto report = ImportBeneficiaryBytes(**session, inputs->codes, file_name, std::move(csv).str(),
-                                       DemoImportOptions(request.size), context);
+  const DemoOptions demo{request.size, request.seed, current};
+  const ImportOptions options = DemoImportOptions(request.size);
+  DemoFeed feed(*inputs, demo);
+  ImportSource source;
+  source.file_name = "demo-" + request.province_code + ".csv";
+  source.parse = [&feed, &options, &source](const formats::ImportCatalog& catalog,
+                                            const formats::ImportedPeopleSink& sink) {
+    auto parsed = feed.Parse(catalog, options.limits, sink);
+    source.content_bytes = feed.bytes();
+    source.content_hash = feed.hash();
+    return parsed;
+  };
+  auto report = ImportBeneficiarySource(**session, inputs->codes, source, options, context);
   if (!report) return Fail(std::move(report.error()));
   if (report->rejected_rows > 0) return Fail(Rejected(*report).error());
+  summary.demo = feed.stats();
   summary.import = std::move(*report);
   return summary;
 }

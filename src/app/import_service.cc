@@ -5,11 +5,16 @@
 #include <iterator>
 #include <utility>
 
+#include "app/import_scope.h"
 #include "app/registry_service_write.h"
 #include "store/import_run_store.h"
 
 namespace ansinh::app {
 namespace {
+
+// People per write: large enough that the batched statements run full, small
+// enough that a chunk's parsed people and SQL values stay a few megabytes.
+constexpr std::size_t kChunkPeople = 4096;
 
 // FNV-1a 64, hex: enough to recognise the same file again, not a security hash.
 std::string ContentHash(const std::string& bytes) {
@@ -50,22 +55,17 @@ void FillFromParse(ImportReport& report, const formats::BeneficiaryImport& parse
   report.rejected_rows = parsed.rejected_rows;
   report.error_count = parsed.error_count;
   report.errors_truncated = parsed.rejections_truncated();
-  report.beneficiaries = static_cast<std::int64_t>(parsed.beneficiaries.size());
   for (const auto& row : parsed.rejected) {
     report.errors.insert(report.errors.end(), row.errors.begin(), row.errors.end());
   }
-  for (const auto& person : parsed.beneficiaries) {
-    report.entitlements += static_cast<std::int64_t>(person.entitlements.size());
-    report.findings += static_cast<std::int64_t>(person.findings.size());
-  }
 }
 
-store::ImportRunRecord RunRecord(const ImportReport& report, const std::string& bytes,
+store::ImportRunRecord RunRecord(const ImportReport& report, const ImportSource& source,
                                  const ChangeContext& context) {
   return store::ImportRunRecord{0,
                                 report.file_name,
-                                static_cast<std::int64_t>(bytes.size()),
-                                ContentHash(bytes),
+                                source.content_bytes,
+                                source.content_hash,
                                 report.mode,
                                 report.data_rows,
                                 report.accepted_rows,
@@ -76,22 +76,71 @@ store::ImportRunRecord RunRecord(const ImportReport& report, const std::string& 
                                 FormatInstant(context.now)};
 }
 
-// The one transaction of an import.
-Status Write(store::SqlSession& session, const core::ReferenceCodes& codes,
-             const formats::BeneficiaryImport& parsed, const std::string& edition,
-             const std::string& bytes, const ChangeContext& context, ImportReport& report) {
-  auto transaction = store::Transaction::Begin(session);
-  if (!transaction) return Fail(std::move(transaction.error()));
-  auto counts = WriteImportedBeneficiaries(session, codes, parsed.beneficiaries, edition, context);
-  if (!counts) return Fail(std::move(counts.error()));
-  report.history_entries = counts->history_entries;
-  auto run = store::MakeImportRunStore(session)->Insert(RunRecord(report, bytes, context));
-  if (!run) return Fail(std::move(run.error()));
-  if (auto committed = transaction->Commit(); !committed) return committed;
-  report.import_run_id = *run;
-  report.committed = true;
-  return {};
-}
+// The one transaction of an import, opened when the first complete people
+// arrive and written chunk by chunk while the import may still commit: in
+// all-or-nothing mode the first rejected row stops the writing, the parse
+// goes on to report every error, and the transaction is rolled back.
+class ChunkWriter {
+ public:
+  ChunkWriter(store::SqlSession& session, const core::ReferenceCodes& codes,
+              const std::string& edition, const ImportOptions& options,
+              const ChangeContext& context, ImportReport& report)
+      : session_(session), codes_(codes), edition_(edition), options_(options),
+        context_(context), report_(report) {}
+
+  Status Write(std::vector<formats::ImportedBeneficiary>& people, long rejected_rows_so_far) {
+    report_.beneficiaries += static_cast<std::int64_t>(people.size());
+    for (const auto& person : people) {
+      report_.entitlements += static_cast<std::int64_t>(person.entitlements.size());
+      report_.findings += static_cast<std::int64_t>(person.findings.size());
+    }
+    if (options_.dry_run || (!options_.partial && rejected_rows_so_far > 0)) return {};
+    if (!transaction_) {
+      if (auto begun = Begin(); !begun) return begun;
+    }
+    auto counts = WriteImportedBeneficiaries(session_, codes_, people, edition_, existing_max_id_,
+                                             context_);
+    if (!counts) return Fail(std::move(counts.error()));
+    history_entries_ += counts->history_entries;
+    return {};
+  }
+
+  // Commits what was written, unless the import is refused or wrote nothing.
+  Status Finish(const ImportSource& source) {
+    const bool refused = !options_.partial && report_.rejected_rows > 0;
+    if (!transaction_ || refused) return {};
+    report_.history_entries = history_entries_;
+    auto run = store::MakeImportRunStore(session_)->Insert(RunRecord(report_, source, context_));
+    if (!run) return Fail(std::move(run.error()));
+    if (auto committed = transaction_->Commit(); !committed) return committed;
+    report_.import_run_id = *run;
+    report_.committed = true;
+    return {};
+  }
+
+ private:
+  Status Begin() {
+    auto transaction = store::Transaction::Begin(session_);
+    if (!transaction) return Fail(std::move(transaction.error()));
+    transaction_.emplace(std::move(*transaction));
+    // Ids above this were created by this import: those people have nothing
+    // stored to clear or compare with.
+    auto max_id = session_.Query("SELECT COALESCE(MAX(id), 0) FROM beneficiaries");
+    if (!max_id) return Fail(std::move(max_id.error()));
+    existing_max_id_ = max_id->Int64(0, 0);
+    return {};
+  }
+
+  store::SqlSession& session_;
+  const core::ReferenceCodes& codes_;
+  const std::string& edition_;
+  const ImportOptions& options_;
+  const ChangeContext& context_;
+  ImportReport& report_;
+  std::optional<store::Transaction> transaction_;
+  std::int64_t existing_max_id_ = 0;
+  std::int64_t history_entries_ = 0;
+};
 
 }  // namespace
 
@@ -117,29 +166,53 @@ nlohmann::json ToJson(const ImportReport& r) {
           {"import_run_id", r.import_run_id ? nlohmann::json(*r.import_run_id) : nullptr}};
 }
 
+Result<ImportReport> ImportBeneficiarySource(store::SqlSession& session,
+                                             const core::ReferenceCodes& codes,
+                                             const ImportSource& source,
+                                             const ImportOptions& options,
+                                             const ChangeContext& context) {
+  const std::string edition = options.commune_edition.value_or(CommuneEditionOn(context.now));
+  auto catalog = BuildCatalog(session, codes, edition);
+  if (!catalog) return Fail(std::move(catalog.error()));
+  ImportReport report;
+  report.file_name = source.file_name;
+  report.mode = options.partial ? "partial" : "all_or_nothing";
+  report.dry_run = options.dry_run;
+  ChunkWriter writer(session, codes, edition, options, context, report);
+  std::optional<ImportScopeFilter> scope;  // an upload: only the caller's communes
+  if (options.commune_in_scope) scope.emplace(session, edition, options.commune_in_scope);
+  auto parsed = source.parse(*catalog, [&writer, &scope](auto& people, long rejected) -> Status {
+    if (scope) {
+      if (auto ok = scope->Apply(people); !ok) return ok;
+      rejected += scope->rejected_rows();
+    }
+    return writer.Write(people, rejected);
+  });
+  if (!parsed) return Fail(std::move(parsed.error()));
+  if (scope) scope->MergeInto(*parsed);
+  FillFromParse(report, *parsed);
+  if (auto finished = writer.Finish(source); !finished) return Fail(std::move(finished.error()));
+  return report;
+}
+
 Result<ImportReport> ImportBeneficiaryBytes(store::SqlSession& session,
                                             const core::ReferenceCodes& codes,
                                             const std::string& file_name, std::string bytes,
                                             const ImportOptions& options,
                                             const ChangeContext& context) {
-  const std::string edition = options.commune_edition.value_or(CommuneEditionOn(context.now));
-  auto catalog = BuildCatalog(session, codes, edition);
-  if (!catalog) return Fail(std::move(catalog.error()));
+  ImportSource source;
+  source.file_name = file_name;
+  source.content_bytes = static_cast<std::int64_t>(bytes.size());
+  source.content_hash = ContentHash(bytes);
   const bool xlsx = LooksLikeXlsx(file_name, bytes);
-  auto parsed = xlsx ? formats::ParseBeneficiaryXlsx(bytes, *catalog, options.limits)
-                     : formats::ParseBeneficiaryCsv(bytes, *catalog, options.limits);
-  if (!parsed) return Fail(std::move(parsed.error()));
-  ImportReport report;
-  report.file_name = file_name;
-  report.mode = options.partial ? "partial" : "all_or_nothing";
-  report.dry_run = options.dry_run;
-  FillFromParse(report, *parsed);
-  const bool refused = !options.partial && parsed->rejected_rows > 0;
-  if (options.dry_run || refused || parsed->beneficiaries.empty()) return report;
-  if (auto written = Write(session, codes, *parsed, edition, bytes, context, report); !written) {
-    return Fail(std::move(written.error()));
-  }
-  return report;
+  source.parse = [&bytes, &options, xlsx](const formats::ImportCatalog& catalog,
+                                          const formats::ImportedPeopleSink& sink) {
+    return xlsx ? formats::StreamBeneficiaryXlsx(std::move(bytes), catalog, options.limits,
+                                                 kChunkPeople, sink)
+                : formats::StreamBeneficiaryCsv(bytes, catalog, options.limits, kChunkPeople,
+                                                sink);
+  };
+  return ImportBeneficiarySource(session, codes, source, options, context);
 }
 
 Result<ImportReport> ImportBeneficiaryFile(store::SqlSession& session,
@@ -160,7 +233,9 @@ Result<ImportReport> ImportBeneficiaryFile(store::SqlSession& session,
                 "Tệp " + file.string() + " vượt quá giới hạn " + std::to_string(limit) + " byte.");
   }
   std::ifstream in(file, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
   return ImportBeneficiaryBytes(session, codes, file.filename().string(), std::move(bytes), options,
                                 context);
 }

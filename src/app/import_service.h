@@ -13,6 +13,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +35,11 @@ struct ImportOptions {
   formats::BeneficiaryImportLimits limits;  // rows, bytes, errors kept; set explicitly
   // The map commune codes are read in; empty = the one in force on context.now.
   std::optional<std::string> commune_edition;
+  // When set (an upload by a user), a person whose commune in the file, or in
+  // the register for a code already there, fails this check is rejected with
+  // import.commune_out_of_scope (app/import_scope.h): an upload may only touch
+  // its caller's area. Arguments: edition, commune code.
+  std::function<Result<bool>(const std::string&, const std::string&)> commune_in_scope;
 };
 
 struct ImportReport {
@@ -76,6 +83,29 @@ Result<ImportReport> ImportBeneficiaryBytes(store::SqlSession& session,
                                             const ImportOptions& options,
                                             const ChangeContext& context);
 
+// Where an import's rows come from: a parse that hands complete people to
+// the sink (formats::StreamBeneficiaryCsv and friends), and what the import
+// run records about the content (parse may set those two: they are read
+// after it returns).
+struct ImportSource {
+  std::string file_name;
+  std::int64_t content_bytes = 0;
+  std::string content_hash;
+  std::function<Result<formats::BeneficiaryImport>(const formats::ImportCatalog&,
+                                                   const formats::ImportedPeopleSink&)>
+      parse;
+};
+
+// The import behind both functions above, on any row source: people are
+// written in chunks as the parse completes them, inside one transaction that
+// is committed only when the whole source was read and (unless partial) no
+// row was rejected. Same errors and report.
+Result<ImportReport> ImportBeneficiarySource(store::SqlSession& session,
+                                             const core::ReferenceCodes& codes,
+                                             const ImportSource& source,
+                                             const ImportOptions& options,
+                                             const ChangeContext& context);
+
 // Counts of one write, for the report.
 struct ImportWriteCounts {
   std::int64_t entitlements = 0;
@@ -84,10 +114,13 @@ struct ImportWriteCounts {
 };
 
 // The write of the accepted people, inside the caller's transaction
-// (import_service_write.cc). REQUIRES: a transaction is open on `session`.
+// (import_service_write.cc). People whose id comes out above
+// `existing_max_id` (the largest id before the import) are new: nothing
+// stored to clear or compare. REQUIRES: a transaction is open on `session`;
+// no person appears in two calls of one import.
 Result<ImportWriteCounts> WriteImportedBeneficiaries(
     store::SqlSession& session, const core::ReferenceCodes& codes,
     const std::vector<formats::ImportedBeneficiary>& people, const std::string& commune_edition,
-    const ChangeContext& context);
+    std::int64_t existing_max_id, const ChangeContext& context);
 
 }  // namespace ansinh::app

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "app/import_service.h"
+#include "app/import_service_snapshot.h"
 #include "app/registry_service_write.h"
 #include "store/beneficiary_store.h"
 #include "store/entitlement_store.h"
@@ -28,24 +29,34 @@ std::vector<store::BeneficiaryRecord> Records(const People& people, const std::s
   return records;
 }
 
+// Each person's payment method as it will be stored, checked once.
+std::vector<store::PaymentMethodRecord> CheckedMethods(const People& people,
+                                                       const core::ReferenceCodes& codes) {
+  std::vector<store::PaymentMethodRecord> methods;
+  methods.reserve(people.size());
+  for (const auto& imported : people) {
+    auto method = CheckedMethod(imported.payment_method, imported.representative, codes);
+    method.valid = method.valid && imported.payment_method_valid;
+    methods.push_back(std::move(method));
+  }
+  return methods;
+}
+
 Status WriteParts(store::SqlSession& session, const People& people, const IdsByCode& ids,
-                  const core::ReferenceCodes& codes) {
+                  std::vector<store::PaymentMethodRecord>& methods, std::int64_t existing_max_id) {
   std::vector<store::EntitlementRecord> entitlements;
   std::vector<store::RepresentativeRecord> representatives;
   std::vector<std::int64_t> without_representative;
-  std::vector<store::PaymentMethodRecord> methods;
-  for (const auto& imported : people) {
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const auto& imported = people[i];
     const std::int64_t id = ids.at(imported.person.code.value());
     for (const auto& e : imported.entitlements) entitlements.push_back({0, id, e.entitlement});
     if (imported.representative) {
       representatives.push_back({id, *imported.representative});
-    } else {
+    } else if (id <= existing_max_id) {
       without_representative.push_back(id);
     }
-    auto method = CheckedMethod(imported.payment_method, imported.representative, codes);
-    method.beneficiary_id = id;
-    method.valid = method.valid && imported.payment_method_valid;
-    methods.push_back(std::move(method));
+    methods[i].beneficiary_id = id;
   }
   if (auto ok = store::MakeEntitlementStore(session)->UpsertBatch(entitlements); !ok) return Fail(ok.error());
   auto rep_store = store::MakeRepresentativeStore(session);
@@ -56,12 +67,13 @@ Status WriteParts(store::SqlSession& session, const People& people, const IdsByC
 }
 
 Result<std::int64_t> WriteFindings(store::SqlSession& session, const People& people,
-                                   const IdsByCode& ids, const std::string& now) {
+                                   const IdsByCode& ids, const std::string& now,
+                                   std::int64_t existing_max_id) {
   std::vector<std::int64_t> person_ids;
   std::vector<store::FindingRecord> findings;
   for (const auto& imported : people) {
     const std::int64_t id = ids.at(imported.person.code.value());
-    person_ids.push_back(id);
+    if (id <= existing_max_id) person_ids.push_back(id);
     for (const auto& f : imported.findings) {
       findings.push_back({0, id, "", f.field, f.code, f.message, "open", now});
     }
@@ -78,14 +90,19 @@ void MergeStoredEntitlements(const nlohmann::json& before, nlohmann::json& after
 // The snapshot the register will hold after the import: the file's data, the
 // entitlements already stored that the file does not repeat, and the status
 // the register already had (an import never changes it).
-nlohmann::json AfterSnapshot(const formats::ImportedBeneficiary& imported, const std::string& edition,
-                             const nlohmann::json& before, const core::ReferenceCodes& codes) {
+store::PersonAggregate AfterAggregate(const formats::ImportedBeneficiary& imported,
+                                     const std::string& edition,
+                                     const store::PaymentMethodRecord& method) {
   store::PersonAggregate person{store::BeneficiaryRecord{0, imported.person, edition, "", ""},
-                                {}, imported.representative,
-                                CheckedMethod(imported.payment_method, imported.representative, codes)};
-  person.payment_method->valid = person.payment_method->valid && imported.payment_method_valid;
+                                {}, imported.representative, method};
+  person.payment_method->beneficiary_id = 0;
   for (const auto& e : imported.entitlements) person.entitlements.push_back(e.entitlement);
-  nlohmann::json after = store::SnapshotJson(person);
+  return person;
+}
+
+nlohmann::json AfterSnapshot(const formats::ImportedBeneficiary& imported, const std::string& edition,
+                             const nlohmann::json& before, const store::PaymentMethodRecord& method) {
+  nlohmann::json after = store::SnapshotJson(AfterAggregate(imported, edition, method));
   if (!before.is_null()) {
     after["beneficiary"]["status"] = before["beneficiary"]["status"];
     after["beneficiary"]["termination"] = before["beneficiary"]["termination"];
@@ -123,26 +140,42 @@ bool AccountChanged(const nlohmann::json& before, const nlohmann::json& after) {
 
 Result<std::int64_t> WriteHistory(store::SqlSession& session, const People& people,
                                   const IdsByCode& ids, const std::string& edition,
-                                  const core::ReferenceCodes& codes, const ChangeContext& context) {
-  std::vector<std::int64_t> person_ids;
-  for (const auto& imported : people) person_ids.push_back(ids.at(imported.person.code.value()));
-  auto history = store::MakeRegistryHistoryStore(session);
-  auto latest = history->LatestSnapshots(person_ids);
-  if (!latest) return Fail(std::move(latest.error()));
-  std::vector<store::HistoryEntry> entries;
-  const std::string now = FormatInstant(context.now);
+                                  const std::vector<store::PaymentMethodRecord>& methods,
+                                  std::int64_t existing_max_id, const ChangeContext& context) {
+  std::vector<std::int64_t> stored_ids;
   for (const auto& imported : people) {
     const std::int64_t id = ids.at(imported.person.code.value());
-    const auto found = latest->find(id);
-    const nlohmann::json before =
-        found == latest->end() ? nlohmann::json(nullptr) : nlohmann::json::parse(found->second);
-    const nlohmann::json after = AfterSnapshot(imported, edition, before, codes);
+    if (id <= existing_max_id) stored_ids.push_back(id);
+  }
+  auto history = store::MakeRegistryHistoryStore(session);
+  std::unordered_map<std::int64_t, std::string> latest;
+  if (!stored_ids.empty()) {
+    auto read = history->LatestSnapshots(stored_ids);
+    if (!read) return Fail(std::move(read.error()));
+    latest = std::move(*read);
+  }
+  std::vector<store::HistoryEntry> entries;
+  entries.reserve(people.size());
+  const std::string now = FormatInstant(context.now);
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const auto& imported = people[i];
+    const std::int64_t id = ids.at(imported.person.code.value());
+    const std::string effective = imported.payment_method.effective_from.ToString();
+    const auto found = latest.find(id);
+    if (found == latest.end()) {
+      // Nothing stored before: the snapshot is new, written straight to text.
+      entries.push_back(store::HistoryEntry{
+          0, id, now, context.actor, "imported", context.reason, effective, false, std::nullopt,
+          SnapshotText(AfterAggregate(imported, edition, methods[i]))});
+      continue;
+    }
+    const nlohmann::json before = nlohmann::json::parse(found->second);
+    const nlohmann::json after = AfterSnapshot(imported, edition, before, methods[i]);
     if (after == before) continue;
     const bool security = AccountChanged(before, after);
     entries.push_back(store::HistoryEntry{
         0, id, now, context.actor, security ? "account_changed" : "imported", context.reason,
-        imported.payment_method.effective_from.ToString(), security,
-        before.is_null() ? std::nullopt : std::optional<std::string>(before.dump()), after.dump()});
+        effective, security, before.dump(), after.dump()});
   }
   return history->AppendBatch(entries);
 }
@@ -153,25 +186,25 @@ Result<ImportWriteCounts> WriteImportedBeneficiaries(store::SqlSession& session,
                                                      const core::ReferenceCodes& codes,
                                                      const People& people,
                                                      const std::string& commune_edition,
+                                                     std::int64_t existing_max_id,
                                                      const ChangeContext& context) {
   const std::string now = FormatInstant(context.now);
-  auto beneficiaries = store::MakeBeneficiaryStore(session);
-  if (auto ok = beneficiaries->UpsertBatch(Records(people, commune_edition, now)); !ok) {
-    return Fail(std::move(ok.error()));
-  }
-  std::vector<std::string> person_codes;
-  for (const auto& imported : people) person_codes.push_back(imported.person.code.value());
-  auto ids = beneficiaries->IdsByCode(person_codes);
+  auto ids = store::MakeBeneficiaryStore(session)->UpsertBatchReturningIds(
+      Records(people, commune_edition, now));
   if (!ids) return Fail(std::move(ids.error()));
   ImportWriteCounts counts;
   for (const auto& imported : people) {
     counts.entitlements += static_cast<std::int64_t>(imported.entitlements.size());
   }
-  if (auto ok = WriteParts(session, people, *ids, codes); !ok) return Fail(ok.error());
-  auto findings = WriteFindings(session, people, *ids, now);
+  std::vector<store::PaymentMethodRecord> methods = CheckedMethods(people, codes);
+  if (auto ok = WriteParts(session, people, *ids, methods, existing_max_id); !ok) {
+    return Fail(ok.error());
+  }
+  auto findings = WriteFindings(session, people, *ids, now, existing_max_id);
   if (!findings) return Fail(std::move(findings.error()));
   counts.findings = *findings;
-  auto history = WriteHistory(session, people, *ids, commune_edition, codes, context);
+  auto history =
+      WriteHistory(session, people, *ids, commune_edition, methods, existing_max_id, context);
   if (!history) return Fail(std::move(history.error()));
   counts.history_entries = *history;
   return counts;

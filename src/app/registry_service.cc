@@ -76,7 +76,8 @@ Result<Edit> StepStatus(PersonAggregate& person, const StatusChange& change,
   }
   p.status = suspend ? core::BeneficiaryStatus::kSuspended : core::BeneficiaryStatus::kActive;
   const core::Period effective = change.effective_from.value_or(NextMonth(context.now));
-  return Edit{suspend ? "suspended" : "reinstated", effective, false, ""};
+  const char* kind = suspend ? "suspended" : change.back_pay ? "reinstated_back_pay" : "reinstated";
+  return Edit{kind, effective, false, ""};
 }
 
 bool AccountChanged(const std::optional<store::PaymentMethodRecord>& before,

@@ -61,6 +61,9 @@ struct StatusChange {
   std::optional<core::Date> date;                 // death or decision date
   std::optional<core::AdminUnitCode> destination_commune;  // reason kMovedAway
   std::optional<core::Period> effective_from;
+  // kReinstate only: the suspended months are owed after all; the payroll
+  // pays them as arrears (history kind "reinstated_back_pay").
+  bool back_pay = false;
 };
 
 struct PaymentMethodChange {

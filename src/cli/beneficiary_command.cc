@@ -1,6 +1,6 @@
 // `ansinh beneficiary --db URL show|terminate|suspend|reinstate --code CODE
 // [--reason death|moved|ineligible] [--date D] [--destination XA]
-// [--effective YYYY-MM] [--actor WHO]`: look at one person or move them
+// [--effective YYYY-MM] [--back-pay] [--actor WHO]`: look at one person or move them
 // through the lifecycle. Dates are dd/mm/yyyy or ISO.
 #include <chrono>
 #include <memory>
@@ -23,6 +23,7 @@ struct BeneficiaryOptions {
   std::string effective;
   std::string actor;
   std::string note;
+  bool back_pay = false;
 };
 
 Result<app::StatusChange> ParseChange(const BeneficiaryOptions& options) {
@@ -51,6 +52,7 @@ Result<app::StatusChange> ParseChange(const BeneficiaryOptions& options) {
     if (!month) return Fail(std::move(month.error()));
     change.effective_from = *month;
   }
+  change.back_pay = options.back_pay;
   return change;
 }
 
@@ -90,6 +92,8 @@ void RegisterBeneficiaryCommand(CLI::App& app, CommandContext& context) {
   command->add_option("--date", options->date, "Ngày (dd/mm/yyyy hoặc yyyy-mm-dd)");
   command->add_option("--destination", options->destination, "Mã xã nơi chuyển đến");
   command->add_option("--effective", options->effective, "Tháng có hiệu lực (YYYY-MM)");
+  command->add_flag("--back-pay", options->back_pay,
+                    "Hưởng lại có truy lĩnh các tháng tạm dừng (chỉ với reinstate)");
   command->add_option("--note", options->note, "Ghi chú lý do, lưu vào lịch sử");
   command->add_option("--actor", options->actor, "Người thực hiện (mặc định cli:<tên người dùng>)");
   command->callback([options, &context] { context.outcome = RunBeneficiary(*options, context); });

@@ -10,21 +10,27 @@ namespace ansinh::cli {
 void RegisterInitCommand(CLI::App& app, CommandContext& context);   // init_command.cc
 void RegisterServeCommand(CLI::App& app, CommandContext& context);  // serve_command.cc
 void RegisterUserCommand(CLI::App& app, CommandContext& context);   // user_command.cc
+void RegisterTokenCommand(CLI::App& app, CommandContext& context);  // token_command.cc
 void RegisterAuditLogCommand(CLI::App& app, CommandContext& context);  // audit_log_command.cc
 void RegisterDemoFileCommand(CLI::App& app, CommandContext& context);  // demo_file_command.cc
 void RegisterImportCommand(CLI::App& app, CommandContext& context);  // import_command.cc
 void RegisterBeneficiaryCommand(CLI::App& app, CommandContext& context);  // beneficiary_command.cc
 void RegisterListsCommand(CLI::App& app, CommandContext& context);  // lists_command.cc
+void RegisterPayrollCommand(CLI::App& app, CommandContext& context);  // payroll_command.cc
+void RegisterRatesCommand(CLI::App& app, CommandContext& context);    // rates_command.cc
 
 inline void RegisterAllCommands(CLI::App& app, CommandContext& context) {
   RegisterInitCommand(app, context);
   RegisterServeCommand(app, context);
   RegisterUserCommand(app, context);
+  RegisterTokenCommand(app, context);
   RegisterAuditLogCommand(app, context);
   RegisterDemoFileCommand(app, context);
   RegisterImportCommand(app, context);
   RegisterBeneficiaryCommand(app, context);
   RegisterListsCommand(app, context);
+  RegisterPayrollCommand(app, context);
+  RegisterRatesCommand(app, context);
 }
 
 }  // namespace ansinh::cli

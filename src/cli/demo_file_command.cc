@@ -1,5 +1,5 @@
 // `ansinh demo-file --size N [--seed S] [--province 38] [--period YYYY-MM]
-// --out FILE.csv [--data-dir DIR]`: writes a synthetic beneficiary import file
+// [--format csv|xlsx] --out FILE [--data-dir DIR]`: writes a synthetic beneficiary import file
 // for the demo province (app/demo_generator.h), for demos and import
 // benchmarks. Needs no database: it reads the shipped reference files.
 #include <chrono>
@@ -24,6 +24,7 @@ struct DemoFileOptions {
   std::string province = "38";
   std::string period;  // empty: this month, by the system clock
   std::string out;
+  std::string format = "csv";  // csv | xlsx
   std::string data_dir = app::DefaultDataDir();
 };
 
@@ -34,24 +35,29 @@ Result<core::Period> PeriodOrThisMonth(const std::string& text) {
   return app::MonthOf(std::chrono::system_clock::now());
 }
 
+Result<app::DemoStats> WriteCsv(const app::DemoInputs& inputs, const app::DemoOptions& demo,
+                                const std::string& path) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    return Fail(ErrorKind::kUnavailable, "demo.open_failed", "Không mở được tệp " + path + " để ghi");
+  }
+  auto stats = app::WriteDemoCsv(inputs, demo, out);
+  if (!stats) return stats;
+  out.close();
+  if (!out) return Fail(ErrorKind::kUnavailable, "demo.write_failed", "Không ghi được tệp " + path);
+  return stats;
+}
+
 Status RunDemoFile(const DemoFileOptions& options, const CommandContext& context) {
   const auto started = std::chrono::steady_clock::now();
   auto period = PeriodOrThisMonth(options.period);
   if (!period) return Fail(std::move(period.error()));
   auto inputs = app::LoadDemoInputs(options.data_dir, options.province);
   if (!inputs) return Fail(std::move(inputs.error()));
-  std::ofstream out(options.out, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    return Fail(ErrorKind::kUnavailable, "demo.open_failed",
-                "Không mở được tệp " + options.out + " để ghi");
-  }
   app::DemoOptions demo{options.size, options.seed, *period};
-  auto stats = app::WriteDemoCsv(*inputs, demo, out);
+  auto stats = options.format == "xlsx" ? app::WriteDemoXlsx(*inputs, demo, options.out)
+                                        : WriteCsv(*inputs, demo, options.out);
   if (!stats) return Fail(std::move(stats.error()));
-  out.close();
-  if (!out) {
-    return Fail(ErrorKind::kUnavailable, "demo.write_failed", "Không ghi được tệp " + options.out);
-  }
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   nlohmann::json summary = app::ToJson(*stats);
   summary["file"] = options.out;
@@ -78,7 +84,10 @@ void RegisterDemoFileCommand(CLI::App& app, CommandContext& context) {
       ->capture_default_str();
   command->add_option("--period", options->period,
                       "Kỳ hiện tại YYYY-MM (mặc định: tháng này); đã chi đến tháng trước");
-  command->add_option("--out", options->out, "Tệp CSV kết quả")->required();
+  command->add_option("--out", options->out, "Tệp kết quả")->required();
+  command->add_option("--format", options->format, "Định dạng tệp: csv hoặc xlsx")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"csv", "xlsx"}));
   command->add_option("--data-dir", options->data_dir, "Thư mục dữ liệu danh mục")
       ->capture_default_str();
   command->callback([options, &context] { context.outcome = RunDemoFile(*options, context); });

@@ -19,23 +19,27 @@ namespace ansinh::cli {
 namespace {
 
 constexpr int kMaxWorkerThreads = 64;
+constexpr int kMaxUploadLimit_mib = 1024;
 
 struct ServeArguments {
   std::string db_url;
   std::string web_dir = http::kDefaultWebDir;
   http::ServerOptions server;
+  int upload_limit_mib = 64;
 };
 
 // Opens the database and refuses one whose schema is not the one this binary
 // expects (it needs `ansinh init`).
 Status Serve(const ServeArguments& arguments) {
+  http::ServerOptions options = arguments.server;
+  options.upload_body_limit_bytes = static_cast<std::uint64_t>(arguments.upload_limit_mib) << 20;
   auto database = OpenCurrentDatabase(arguments.db_url);
   if (!database) return Fail(database.error());
   http::StaticFiles static_files(arguments.web_dir);
   const bool has_ui = static_files.HasIndex();
   auto dispatcher = std::make_shared<const http::Dispatcher>(http::BuildRouter(**database),
                                                              std::move(static_files));
-  http::Server server(arguments.server,
+  http::Server server(options,
                       [dispatcher](http::Request& request) { return dispatcher->Handle(request); });
   if (auto started = server.Start(); !started) return started;
   // One line, flushed at once: scripts and tests wait for it to know the port.
@@ -63,6 +67,10 @@ void RegisterServeCommand(CLI::App& app, CommandContext& context) {
       ->capture_default_str();
   command->add_option("--threads", arguments->server.worker_threads, "Số luồng xử lý")
       ->check(CLI::Range(1, kMaxWorkerThreads))
+      ->capture_default_str();
+  command->add_option("--upload-limit-mb", arguments->upload_limit_mib,
+                      "Giới hạn dung lượng tệp tải lên (MiB), ví dụ tệp nhập danh sách")
+      ->check(CLI::Range(1, kMaxUploadLimit_mib))
       ->capture_default_str();
   command->callback([arguments, &context] { context.outcome = Serve(*arguments); });
 }

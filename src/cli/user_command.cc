@@ -1,4 +1,4 @@
-// `ansinh user --db URL add|disable|reset|list`: manage the users of ansinh
+// `ansinh user --db URL add|disable|reset|totp-reset|list`: manage the users of ansinh
 // from the server's console. Every change is written to the audit log with
 // the actor "cli".
 #include <iostream>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/auth_secrets.h"
+#include "app/totp_service.h"
 #include "app/user_service.h"
 #include "cli/command.h"
 #include "cli/commands.h"
@@ -104,6 +105,14 @@ Status RunDisable(const UserArguments& a, const CommandContext& context) {
   });
 }
 
+Status RunTotpReset(const UserArguments& a, const CommandContext& context) {
+  return WithDatabase(a, [&](store::Database& database) -> Status {
+    if (auto ok = app::ResetTotp(database, a.username, app::CliActor()); !ok) return ok;
+    PrintSummary(context, {{"username", a.username}, {"second_factor_enrolled", false}});
+    return {};
+  });
+}
+
 Status RunList(const UserArguments& a, const CommandContext& context) {
   return WithDatabase(a, [&](store::Database& database) -> Status {
     auto users = app::ListUsers(database, a.after_id, a.limit);
@@ -141,7 +150,7 @@ void AddAddCommand(CLI::App& parent, std::shared_ptr<UserArguments> a, CommandCo
 
 void RegisterUserCommand(CLI::App& app, CommandContext& context) {
   auto a = std::make_shared<UserArguments>();
-  CLI::App* command = app.add_subcommand("user", "Quản lý người dùng: add, disable, reset, list");
+  CLI::App* command = app.add_subcommand("user", "Quản lý người dùng: add, disable, reset, totp-reset, list");
   AddDatabaseOption(*command, a->db_url);
   command->require_subcommand(1);
   AddAddCommand(*command, a, context);
@@ -152,6 +161,10 @@ void RegisterUserCommand(CLI::App& app, CommandContext& context) {
   AddUsernameOption(*reset, *a);
   AddPasswordOption(*reset, *a);
   reset->callback([a, &context] { context.outcome = RunReset(*a, context); });
+  CLI::App* totp_reset = command->add_subcommand(
+      "totp-reset", "Xoá xác thực hai lớp (mất thiết bị); người dùng đăng ký lại khi đăng nhập");
+  AddUsernameOption(*totp_reset, *a);
+  totp_reset->callback([a, &context] { context.outcome = RunTotpReset(*a, context); });
   CLI::App* list = command->add_subcommand("list", "Liệt kê người dùng");
   list->add_option("--after-id", a->after_id, "Chỉ người dùng có id lớn hơn");
   list->add_option("--limit", a->limit, "Số người dùng tối đa (≤ 1000)")

@@ -6,6 +6,8 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <optional>
+#include <vector>
 
 namespace ansinh::core {
 namespace {
@@ -86,15 +88,34 @@ std::string ToUtf8(const icu::UnicodeString& text) {
   return utf8;
 }
 
-}  // namespace
+// The fast path. Vietnamese registers are NFC text made of printable ASCII and
+// precomposed Latin letters (ă, ơ, ư, đ and the tone-marked vowels of Latin
+// Extended Additional). For such text ICU's result is known per character:
+// every one of those letters is NFC-stable, a starter, and composes with no
+// neighbour, and case folding is context-free, so the key of the whole is the
+// keys of its characters joined. The per-letter keys are computed once by the
+// ICU path itself; anything else (combining marks, other scripts, control or
+// format characters, other spaces) takes the ICU path.
+struct LetterTable {
+  static constexpr UChar32 kFirst = 0x00C0;
+  static constexpr UChar32 kLast = 0x1EFF;
+  // Empty: not a fast-path letter.
+  std::vector<std::string> key;
 
-Result<std::string> NormalizeName(std::string_view text) {
+  const std::string* KeyOf(UChar32 c) const {
+    if (c < kFirst || c > kLast) return nullptr;
+    const std::string& k = key[static_cast<std::size_t>(c - kFirst)];
+    return k.empty() ? nullptr : &k;
+  }
+};
+
+Result<std::string> SlowNormalizeName(std::string_view text) {
   Result<icu::UnicodeString> normalized = NormalizedUnicode(text);
   if (!normalized) return Fail(std::move(normalized.error()));
   return ToUtf8(*normalized);
 }
 
-Result<std::string> NameMatchKey(std::string_view text) {
+Result<std::string> SlowNameMatchKey(std::string_view text) {
   Result<icu::UnicodeString> normalized = NormalizedUnicode(text);
   if (!normalized) return Fail(std::move(normalized.error()));
   normalized->foldCase(U_FOLD_CASE_DEFAULT);
@@ -111,5 +132,107 @@ Result<std::string> NameMatchKey(std::string_view text) {
   }
   return ToUtf8(key);
 }
+
+bool IsFastLetter(UChar32 c) {
+  const int8_t type = u_charType(c);
+  if (type != U_UPPERCASE_LETTER && type != U_LOWERCASE_LETTER) return false;
+  icu::UnicodeString one(c);
+  std::string utf8 = ToUtf8(one);
+  Result<std::string> normalized = SlowNormalizeName(utf8);
+  return normalized && *normalized == utf8 && u_getCombiningClass(c) == 0;
+}
+
+const LetterTable& Letters() {
+  static const LetterTable table = [] {
+    LetterTable built;
+    const auto size = static_cast<std::size_t>(LetterTable::kLast - LetterTable::kFirst + 1);
+    built.key.resize(size);
+    for (UChar32 c = LetterTable::kFirst; c <= LetterTable::kLast; ++c) {
+      if ((c > 0x024F && c < 0x1E00) || !IsFastLetter(c)) continue;
+      Result<std::string> key = SlowNameMatchKey(ToUtf8(icu::UnicodeString(c)));
+      if (key && !key->empty()) built.key[static_cast<std::size_t>(c - LetterTable::kFirst)] = *key;
+    }
+    return built;
+  }();
+  return table;
+}
+
+// Walks `text` as the fast path sees it: `ascii(byte)` for printable ASCII
+// other than a space, `letter(bytes, key)` for a table letter, `space()` for
+// each run of spaces between words. False when the text needs the ICU path.
+template <class Ascii, class Letter, class Space>
+bool WalkFast(std::string_view text, Ascii ascii, Letter letter, Space space) {
+  if (text.empty() || text.size() > kMaxNameBytes) return false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  bool pending_space = false;
+  bool any = false;
+  for (int32_t i = 0; i < length;) {
+    const uint8_t byte = bytes[i];
+    if (byte == ' ') {
+      pending_space = any;
+      ++i;
+      continue;
+    }
+    if (pending_space) space();
+    pending_space = false;
+    any = true;
+    if (byte > ' ' && byte < 0x7F) {
+      ascii(static_cast<char>(byte));
+      ++i;
+      continue;
+    }
+    if (byte < 0xC0) return false;  // control, DEL or not a lead byte
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    const std::string* key = c < 0 ? nullptr : Letters().KeyOf(c);
+    if (key == nullptr) return false;
+    letter(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)), *key);
+  }
+  return any;
+}
+
+std::optional<std::string> FastNormalizeName(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const bool fast = WalkFast(
+      text, [&out](char c) { out.push_back(c); },
+      [&out](std::string_view bytes, const std::string&) { out.append(bytes); },
+      [&out] { out.push_back(' '); });
+  if (!fast) return std::nullopt;
+  return out;
+}
+
+std::optional<std::string> FastNameMatchKey(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const bool fast = WalkFast(
+      text,
+      [&out](char c) { out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c); },
+      [&out](std::string_view, const std::string& key) { out.append(key); },
+      [&out] { out.push_back(' '); });
+  if (!fast) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> NormalizeName(std::string_view text) {
+  if (std::optional<std::string> fast = FastNormalizeName(text)) return std::move(*fast);
+  return SlowNormalizeName(text);
+}
+
+Result<std::string> NameMatchKey(std::string_view text) {
+  if (std::optional<std::string> fast = FastNameMatchKey(text)) return std::move(*fast);
+  return SlowNameMatchKey(text);
+}
+
+namespace name_detail {
+
+Result<std::string> IcuNormalizeName(std::string_view text) { return SlowNormalizeName(text); }
+Result<std::string> IcuNameMatchKey(std::string_view text) { return SlowNameMatchKey(text); }
+
+}  // namespace name_detail
 
 }  // namespace ansinh::core

@@ -22,10 +22,12 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -114,13 +116,68 @@ class BeneficiaryImportParser {
   // import.too_many_rows and kInvalidInput import.no_header.
   Status AddRow(long row_number, std::span<const std::string> cells);
 
-  // The result; the parser is spent afterwards.
+  // The caller read ahead and promises that no later row carries this
+  // ma_doi_tuong: the person is complete and may leave with TakeSealed. Text
+  // that is not a code, or a code nobody pending has, is ignored.
+  void Seal(std::string_view code_text);
+  // Moves the sealed people at the front of the queue (order of first
+  // appearance is kept: one unsealed person holds back those behind it) to
+  // the end of `into`.
+  void TakeSealed(std::vector<ImportedBeneficiary>& into);
+  long rejected_rows() const;
+
+  // The result; beneficiaries holds everyone not taken. The parser is spent.
   BeneficiaryImport Finish() &&;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Receives complete people in chunks, in order of first appearance, with the
+// rows rejected so far. A failing status stops the import and is returned.
+using ImportedPeopleSink =
+    std::function<Status(std::vector<ImportedBeneficiary>& people, long rejected_rows_so_far)>;
+
+// A parser whose complete people leave for `sink` in chunks of chunk_people,
+// so that a large file never sits in memory as parsed people. A person is
+// complete when sealed (BeneficiaryImportParser::Seal) or at Finish.
+class BeneficiaryImportStream {
+ public:
+  // REQUIRES: catalog and sink outlive the stream; chunk_people > 0.
+  BeneficiaryImportStream(const ImportCatalog& catalog, const BeneficiaryImportLimits& limits,
+                          std::size_t chunk_people, ImportedPeopleSink sink);
+
+  Status SetHeader(long row_number, std::span<const std::string> cells) {
+    return parser_.SetHeader(row_number, cells);
+  }
+  // AddRow of the parser, then the full chunks of sealed people to the sink.
+  Status AddRow(long row_number, std::span<const std::string> cells);
+  void Seal(std::string_view code_text) { parser_.Seal(code_text); }
+  // Everyone left goes to the sink; the result's beneficiaries is empty.
+  Result<BeneficiaryImport> Finish() &&;
+
+ private:
+  Status Flush(std::size_t at_least);
+
+  BeneficiaryImportParser parser_;
+  std::size_t chunk_people_;
+  ImportedPeopleSink sink_;
+  std::vector<ImportedBeneficiary> ready_;
+};
+
+// The streaming forms of the parsers below: people go to `sink` as soon as
+// their last row is read. A CSV is scanned once ahead for the last row of
+// each ma_doi_tuong; an XLSX sends everyone at the end. Same errors.
+// REQUIRES: `bytes` outlives the call.
+Result<BeneficiaryImport> StreamBeneficiaryCsv(std::string_view bytes, const ImportCatalog& catalog,
+                                               const BeneficiaryImportLimits& limits,
+                                               std::size_t chunk_people,
+                                               const ImportedPeopleSink& sink);
+Result<BeneficiaryImport> StreamBeneficiaryXlsx(std::string bytes, const ImportCatalog& catalog,
+                                                const BeneficiaryImportLimits& limits,
+                                                std::size_t chunk_people,
+                                                const ImportedPeopleSink& sink);
 
 // CSV (UTF-8, optional BOM, comma or semicolon). Errors: the CSV reader's
 // (csv.*, with row and column), import.header_invalid, import.too_many_rows,

@@ -36,18 +36,26 @@ char DetectDelimiter(std::string_view text) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::string text, const CsvLimits& limits)
-    : text_(std::move(text)), limits_(limits) {
-  if (std::string_view(text_).starts_with(kUtf8Bom)) pos_ = kUtf8Bom.size();
-  delimiter_ = DetectDelimiter(std::string_view(text_).substr(pos_));
+CsvReader::CsvReader(std::unique_ptr<const std::string> owned, std::string_view text,
+                     const CsvLimits& limits)
+    : owned_(std::move(owned)), text_(text), limits_(limits) {
+  if (text_.starts_with(kUtf8Bom)) pos_ = kUtf8Bom.size();
+  delimiter_ = DetectDelimiter(text_.substr(pos_));
 }
 
 Result<CsvReader> CsvReader::FromString(std::string text, const CsvLimits& limits) {
+  auto owned = std::make_unique<const std::string>(std::move(text));
+  auto reader = FromView(*owned, limits);
+  if (reader) reader->owned_ = std::move(owned);
+  return reader;
+}
+
+Result<CsvReader> CsvReader::FromView(std::string_view text, const CsvLimits& limits) {
   if (text.size() > limits.max_file_bytes) {
     return Fail(ErrorKind::kLimitExceeded, "csv.file_too_large",
                 "Tệp CSV vượt quá " + std::to_string(limits.max_file_bytes) + " byte.");
   }
-  CsvReader reader(std::move(text), limits);
+  CsvReader reader(nullptr, text, limits);
   if (reader.pos_ >= reader.text_.size()) {
     return Fail(ErrorKind::kInvalidInput, "csv.empty", "Tệp CSV không có dữ liệu.");
   }
@@ -67,8 +75,10 @@ Result<CsvReader> CsvReader::FromFile(const std::filesystem::path& path, const C
                     std::to_string(limits.max_file_bytes) + " byte.");
   }
   std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
+  std::string text(static_cast<std::size_t>(size), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) {
     return Fail(ErrorKind::kUnavailable, "csv.read_failed",
                 "Không đọc được tệp CSV: " + path.string());
   }
@@ -84,25 +94,27 @@ void CsvReader::SkipRecordEnd() {
   if (pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
 }
 
-Result<std::string> CsvReader::ReadQuoted(long row, std::size_t column) {
-  std::string field;
+Status CsvReader::ReadQuoted(long row, std::size_t column, std::string& field) {
+  field.clear();
   ++pos_;  // opening quote
   while (pos_ < text_.size()) {
-    const char c = text_[pos_++];
-    if (c == '"') {
-      if (pos_ < text_.size() && text_[pos_] == '"') {
-        field.push_back('"');
-        ++pos_;
-        continue;
-      }
-      if (!AtRecordEnd() && text_[pos_] != delimiter_) {
-        return RowError(ErrorKind::kInvalidInput, row, column, "csv.text_after_quote",
-                        "có ký tự sau dấu ngoặc kép đóng.");
-      }
-      return field;
+    // Whole runs up to the next quote at once.
+    const std::size_t quote = text_.find('"', pos_);
+    const std::size_t stop = quote == std::string_view::npos ? text_.size() : quote;
+    field.append(text_.substr(pos_, stop - pos_));
+    pos_ = stop;
+    if (field.size() > limits_.max_field_bytes || quote == std::string_view::npos) break;
+    ++pos_;  // the quote
+    if (pos_ < text_.size() && text_[pos_] == '"') {
+      field.push_back('"');
+      ++pos_;
+      continue;
     }
-    field.push_back(c);
-    if (field.size() > limits_.max_field_bytes) break;
+    if (!AtRecordEnd() && text_[pos_] != delimiter_) {
+      return RowError(ErrorKind::kInvalidInput, row, column, "csv.text_after_quote",
+                      "có ký tự sau dấu ngoặc kép đóng.");
+    }
+    return {};
   }
   if (field.size() > limits_.max_field_bytes) {
     return RowError(ErrorKind::kLimitExceeded, row, column, "csv.field_too_large",
@@ -112,7 +124,7 @@ Result<std::string> CsvReader::ReadQuoted(long row, std::size_t column) {
                   "thiếu dấu ngoặc kép đóng.");
 }
 
-Result<std::string> CsvReader::ReadUnquoted(long row, std::size_t column) {
+Status CsvReader::ReadUnquoted(long row, std::size_t column, std::string& field) {
   const std::size_t start = pos_;
   while (!AtRecordEnd() && text_[pos_] != delimiter_) {
     if (text_[pos_] == '"') {
@@ -125,14 +137,16 @@ Result<std::string> CsvReader::ReadUnquoted(long row, std::size_t column) {
     return RowError(ErrorKind::kLimitExceeded, row, column, "csv.field_too_large",
                     "ô dữ liệu dài quá " + std::to_string(limits_.max_field_bytes) + " byte.");
   }
-  return text_.substr(start, pos_ - start);
+  field.assign(text_.substr(start, pos_ - start));
+  return {};
 }
 
-Result<std::string> CsvReader::ReadField(long row, std::size_t column, bool& end_of_record) {
-  auto field = (pos_ < text_.size() && text_[pos_] == '"') ? ReadQuoted(row, column)
-                                                          : ReadUnquoted(row, column);
-  if (!field) return field;
-  if (!IsValidUtf8(*field)) {
+Status CsvReader::ReadField(long row, std::size_t column, std::string& field,
+                            bool& end_of_record) {
+  auto read = (pos_ < text_.size() && text_[pos_] == '"') ? ReadQuoted(row, column, field)
+                                                         : ReadUnquoted(row, column, field);
+  if (!read) return read;
+  if (!IsValidUtf8(field)) {
     return RowError(ErrorKind::kInvalidInput, row, column, "csv.invalid_utf8",
                     "dữ liệu không phải UTF-8 hợp lệ.");
   }
@@ -142,31 +156,41 @@ Result<std::string> CsvReader::ReadField(long row, std::size_t column, bool& end
   } else {
     ++pos_;  // the delimiter
   }
-  return field;
+  return {};
 }
 
 Result<std::optional<CsvRow>> CsvReader::Next() {
-  if (pos_ >= text_.size()) return std::optional<CsvRow>();
+  CsvRow record;
+  auto read = NextInto(record);
+  if (!read) return Fail(std::move(read.error()));
+  if (!*read) return std::optional<CsvRow>();
+  return std::optional<CsvRow>(std::move(record));
+}
+
+Result<bool> CsvReader::NextInto(CsvRow& record) {
+  if (pos_ >= text_.size()) return false;
   const long row = rows_read_ + 1;
   if (static_cast<std::size_t>(row) > limits_.max_rows) {
     return RowError(ErrorKind::kLimitExceeded, row, 1, "csv.too_many_rows",
                     "tệp có quá " + std::to_string(limits_.max_rows) + " dòng.");
   }
-  CsvRow record;
   record.row_number = row;
+  std::size_t count = 0;
   bool end_of_record = false;
   while (!end_of_record) {
-    const std::size_t column = record.fields.size() + 1;
+    const std::size_t column = count + 1;
     if (column > limits_.max_fields_per_row) {
       return RowError(ErrorKind::kLimitExceeded, row, column, "csv.too_many_fields",
                       "dòng có quá " + std::to_string(limits_.max_fields_per_row) + " cột.");
     }
-    auto field = ReadField(row, column, end_of_record);
+    if (record.fields.size() < column) record.fields.emplace_back();
+    auto field = ReadField(row, column, record.fields[count], end_of_record);
     if (!field) return Fail(std::move(field.error()));
-    record.fields.push_back(std::move(*field));
+    ++count;
   }
+  record.fields.resize(count);
   rows_read_ = row;
-  return std::optional<CsvRow>(std::move(record));
+  return true;
 }
 
 std::optional<std::size_t> CsvTable::ColumnIndex(std::string_view name) const {

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,8 @@ class CsvReader {
  public:
   // Errors: kLimitExceeded "csv.file_too_large"; kInvalidInput "csv.empty".
   static Result<CsvReader> FromString(std::string text, const CsvLimits& limits = {});
+  // The same over text the caller keeps. REQUIRES: `text` outlives the reader.
+  static Result<CsvReader> FromView(std::string_view text, const CsvLimits& limits = {});
   // Errors as FromString, plus kNotFound "csv.file_not_found" / kUnavailable "csv.read_failed".
   static Result<CsvReader> FromFile(const std::filesystem::path& path,
                                     const CsvLimits& limits = {});
@@ -50,16 +53,21 @@ class CsvReader {
   // The next record, or std::nullopt at the end of the text. After an error the
   // reader must not be used again. A trailing line break does not make an empty row.
   Result<std::optional<CsvRow>> Next();
+  // The same into `row`, reusing its strings (no allocation per field once
+  // warm): false at the end of the text.
+  Result<bool> NextInto(CsvRow& row);
 
  private:
-  CsvReader(std::string text, const CsvLimits& limits);
-  Result<std::string> ReadField(long row, std::size_t column, bool& end_of_record);
-  Result<std::string> ReadQuoted(long row, std::size_t column);
-  Result<std::string> ReadUnquoted(long row, std::size_t column);
+  CsvReader(std::unique_ptr<const std::string> owned, std::string_view text,
+            const CsvLimits& limits);
+  Status ReadField(long row, std::size_t column, std::string& field, bool& end_of_record);
+  Status ReadQuoted(long row, std::size_t column, std::string& field);
+  Status ReadUnquoted(long row, std::size_t column, std::string& field);
   bool AtRecordEnd() const;
   void SkipRecordEnd();
 
-  std::string text_;
+  std::unique_ptr<const std::string> owned_;  // null when reading the caller's text
+  std::string_view text_;                     // *owned_ or the caller's
   std::size_t pos_ = 0;
   long rows_read_ = 0;
   CsvLimits limits_;

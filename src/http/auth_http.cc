@@ -60,6 +60,19 @@ std::optional<std::string> SessionToken(const Request& request) {
   return std::nullopt;
 }
 
+std::optional<std::string> BearerToken(const Request& request) {
+  constexpr std::string_view kScheme = "bearer ";
+  const auto header = request.Header("authorization");
+  if (!header || header->size() <= kScheme.size()) return std::nullopt;
+  for (std::size_t i = 0; i < kScheme.size(); ++i) {
+    const char c = (*header)[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != kScheme[i]) {
+      return std::nullopt;
+    }
+  }
+  return std::string(Trim(header->substr(kScheme.size())));
+}
+
 std::string SessionCookieHeader(const Request& request, const AuthHttpOptions& options,
                                 const std::string& token) {
   return std::string(kSessionCookie) + "=" + token + "; Path=/; Max-Age=" +
@@ -102,6 +115,12 @@ Result<nlohmann::json> ParseJsonObject(const Request& request, std::size_t max_b
     return Fail(ErrorKind::kInvalidInput, "json.not_object", "Nội dung JSON phải là một đối tượng.");
   }
   return body;
+}
+
+Result<nlohmann::json> ParseOptionalEmptyBody(const Request& request) {
+  constexpr std::size_t kMaxIgnoredBody_bytes = 1024;
+  if (request.body.empty()) return nlohmann::json::object();
+  return ParseJsonObject(request, kMaxIgnoredBody_bytes);
 }
 
 }  // namespace ansinh::http

@@ -34,6 +34,10 @@ AuthHttpOptions AuthHttpOptionsFromEnvironment();
 // The session token of the request's Cookie header, if any.
 std::optional<std::string> SessionToken(const Request& request);
 
+// The token of an `Authorization: Bearer <token>` header (scheme
+// case-insensitive), if any: how machine partners authenticate (API tokens).
+std::optional<std::string> BearerToken(const Request& request);
+
 // Set-Cookie value: HttpOnly, SameSite=Strict, Path=/, Max-Age; Secure when
 // the request came over TLS (X-Forwarded-Proto: https) or options say so.
 std::string SessionCookieHeader(const Request& request, const AuthHttpOptions& options,
@@ -48,5 +52,9 @@ bool IsStateChanging(Method method);
 // at most kMaxJsonDepth. Errors: kInvalidInput "json.content_type",
 // "json.malformed", "json.not_object"; kLimitExceeded "json.too_large", "json.too_deep".
 Result<nlohmann::json> ParseJsonObject(const Request& request, std::size_t max_bytes);
+
+// For a route that takes no input: an empty body, or a small JSON object
+// (ignored), so garbage is refused as on every other route.
+Result<nlohmann::json> ParseOptionalEmptyBody(const Request& request);
 
 }  // namespace ansinh::http

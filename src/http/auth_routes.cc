@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "http/auth_totp_routes.h"
 #include "http/error_status.h"
 
 namespace ansinh::http {
@@ -16,7 +17,7 @@ nlohmann::json MeJson(const core::Principal& principal, const std::string& csrf_
                                                  : nlohmann::json(principal.scope_unit_code)},
       {"unit_edition", principal.scope_edition.empty() ? nlohmann::json(nullptr)
                                                        : nlohmann::json(principal.scope_edition)},
-      {"csrf_token", csrf_token},
+      {"csrf_token", csrf_token.empty() ? nlohmann::json(nullptr) : nlohmann::json(csrf_token)},
       {"second_factor_verified", principal.second_factor_verified},
       {"must_change_password", principal.must_change_password},
   };
@@ -52,6 +53,7 @@ Response HandleLogin(app::AuthService& auth, const AuthHttpOptions& options,
 
 Response HandleLogout(app::AuthService& auth, const AuthHttpOptions& options,
                       const Request& request, const core::Principal& principal) {
+  if (auto body = ParseOptionalEmptyBody(request); !body) return ErrorResponse(body.error());
   const auto token = SessionToken(request);
   if (token) {
     if (auto ok = auth.Logout(*token, principal, OriginOf(request)); !ok) {
@@ -65,8 +67,11 @@ Response HandleLogout(app::AuthService& auth, const AuthHttpOptions& options,
 
 Response HandleMe(app::AuthService& auth, const Request& request,
                   const core::Principal& principal) {
+  // An API token has no session and needs no CSRF token.
+  const auto token = SessionToken(request);
+  if (!token || BearerToken(request)) return JsonResponse(200, MeJson(principal, ""));
   // The guard has authenticated the session; read it again for its CSRF token.
-  auto session = auth.Authenticate(SessionToken(request).value_or(""));
+  auto session = auth.Authenticate(*token);
   if (!session) return ErrorResponse(session.error());
   return JsonResponse(200, MeJson(principal, session->csrf_token));
 }
@@ -87,6 +92,7 @@ void AddAuthRoutes(Router& router, std::shared_ptr<app::AuthService> auth,
              [auth](const Request& request, const core::Principal& principal) {
                return HandleMe(*auth, request, principal);
              });
+  AddTotpRoutes(router, auth);
 }
 
 }  // namespace ansinh::http

@@ -1,4 +1,5 @@
-// POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/auth/me.
+// POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/auth/me, and
+// the second factor's routes (http/auth_totp_routes.h).
 #pragma once
 
 #include <memory>

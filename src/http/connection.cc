@@ -1,9 +1,12 @@
 #include "http/connection.h"
 
+#include <algorithm>
 #include <exception>
+#include <string_view>
 #include <utility>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/write.hpp>
 #include <fmt/format.h>
 
 #include "http/access_log.h"
@@ -24,6 +27,15 @@ constexpr std::chrono::milliseconds kDrainTimeout_ms{1'000};
 constexpr std::size_t kMaxDrainBytes = 1024 * 1024;
 constexpr std::size_t kDrainChunkBytes = 64 * 1024;
 
+// Sent before reading the body of a request that asked for it (RFC 9110
+// §10.1.1): a client uploading a large file waits for it, or for our 413.
+constexpr std::string_view kContinueInterim = "HTTP/1.1 100 Continue\r\n\r\n";
+
+bool ExpectsContinue(const BeastRequest& message) {
+  const auto expect = message[beast_http::field::expect];
+  return expect.size() == 12 && beast::iequals(expect, "100-continue");
+}
+
 // The status to answer a failed read with; 0 means close without answering
 // (the client left, timed out, or sent nothing).
 int StatusForReadFailure(beast::error_code error) {
@@ -38,7 +50,7 @@ int StatusForReadFailure(beast::error_code error) {
   return 0;
 }
 
-Error ReadFailureError(int status, const ServerOptions& options) {
+Error ReadFailureError(int status, const ServerOptions& options, std::uint64_t body_limit_bytes) {
   if (status == 431) {
     return MakeError(ErrorKind::kLimitExceeded, "http.header_too_large",
                      fmt::format("Phần đầu (header) của yêu cầu quá lớn (tối đa {} byte).",
@@ -46,8 +58,7 @@ Error ReadFailureError(int status, const ServerOptions& options) {
   }
   if (status == 413) {
     return MakeError(ErrorKind::kLimitExceeded, "http.body_too_large",
-                     fmt::format("Nội dung yêu cầu quá lớn (tối đa {} byte).",
-                                 options.body_limit_bytes));
+                     fmt::format("Nội dung yêu cầu quá lớn (tối đa {} byte).", body_limit_bytes));
   }
   return MakeError(ErrorKind::kInvalidInput, "http.request_malformed",
                    "Yêu cầu HTTP không hợp lệ.");
@@ -83,17 +94,45 @@ void Connection::Start() {
 void Connection::ReadHeader(std::chrono::milliseconds timeout_ms) {
   parser_.emplace();
   parser_->header_limit(shared_->options.header_limit_bytes);
-  parser_->body_limit(shared_->options.body_limit_bytes);
+  // No body limit while the header is read (Beast would check Content-Length
+  // against it before the target is known); OnHeader applies the target's own.
+  parser_->body_limit(boost::none);
+  body_limit_bytes_ = shared_->options.body_limit_bytes;
   stream_.expires_after(timeout_ms);
   beast_http::async_read_header(
       stream_, buffer_, *parser_,
       [self = shared_from_this()](beast::error_code error, std::size_t) { self->OnHeader(error); });
 }
 
+std::uint64_t Connection::BodyLimitFor(std::string_view target) const {
+  const ServerOptions& options = shared_->options;
+  const bool upload = !options.upload_path_prefix.empty() &&
+                      target.substr(0, options.upload_path_prefix.size()) ==
+                          options.upload_path_prefix;
+  return upload ? options.upload_body_limit_bytes : options.body_limit_bytes;
+}
+
 void Connection::OnHeader(beast::error_code error) {
   if (error) return AnswerReadFailure(error);
   request_start_ = Clock::now();
   if (parser_->is_done()) return Answer();
+  const BeastRequest& message = parser_->get();
+  body_limit_bytes_ = BodyLimitFor(std::string_view(message.target()));
+  const auto length = parser_->content_length();
+  if (length && *length > body_limit_bytes_) {
+    return AnswerReadFailure(beast_http::error::body_limit);  // before reading any of it
+  }
+  parser_->body_limit(body_limit_bytes_);  // bounds a chunked body as it arrives
+  if (!ExpectsContinue(message)) return ReadBody();
+  stream_.expires_after(shared_->options.write_timeout_ms);
+  boost::asio::async_write(stream_, boost::asio::buffer(kContinueInterim),
+                           [self = shared_from_this()](beast::error_code write_error, std::size_t) {
+                             if (write_error) return self->Close();
+                             self->ReadBody();
+                           });
+}
+
+void Connection::ReadBody() {
   stream_.expires_after(shared_->options.body_timeout_ms);
   beast_http::async_read(
       stream_, buffer_, *parser_,
@@ -110,7 +149,8 @@ void Connection::OnBody(beast::error_code error) {
 void Connection::AnswerReadFailure(beast::error_code error) {
   const int status = StatusForReadFailure(error);
   if (status == 0) return Close();
-  Response response = ErrorResponse(status, ReadFailureError(status, shared_->options));
+  Response response =
+      ErrorResponse(status, ReadFailureError(status, shared_->options, body_limit_bytes_));
   ApplySecurityHeaders(response);
   LogAccess(AccessRecord{"-", "-", status, std::chrono::microseconds{0}, "-"});
   Write(ToBeastResponse(std::move(response), Method::kGet, 11, false), true);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -40,7 +41,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void ReadHeader(std::chrono::milliseconds timeout_ms);
   void OnHeader(boost::beast::error_code error);
+  void ReadBody();
   void OnBody(boost::beast::error_code error);
+  // The body limit of this request's target (ServerOptions).
+  std::uint64_t BodyLimitFor(std::string_view target) const;
   void Answer();
   void AnswerReadFailure(boost::beast::error_code error);
   void Write(BeastResponse message, bool close_after);
@@ -57,6 +61,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::string remote_address_;
   Clock::time_point request_start_;
   std::size_t drained_bytes_ = 0;
+  std::uint64_t body_limit_bytes_ = 0;  // of the request being read
 };
 
 }  // namespace ansinh::http

@@ -8,7 +8,11 @@
 #include "app/health_service.h"
 #include "http/auth_routes.h"
 #include "http/authorization_guard.h"
+#include "http/beneficiary_routes.h"
 #include "http/error_status.h"
+#include "http/idempotency.h"
+#include "http/import_routes.h"
+#include "http/list_routes.h"
 
 namespace ansinh::http {
 namespace {
@@ -34,6 +38,12 @@ Router BuildRouter(store::Database& database) {
   router.Add(Method::kGet, "/healthz", AccessRule::Public(),
              [&database](const Request&, const core::Principal&) { return HandleHealth(database); });
   AddAuthRoutes(router, auth, auth_options);
+  auto registry = std::make_shared<RegistryApi>(database);
+  auto idempotency = std::make_shared<IdempotencyGuard>(database);
+  AddBeneficiaryReadRoutes(router, registry);
+  AddBeneficiaryWriteRoutes(router, registry, idempotency);
+  AddImportRoutes(router, registry, idempotency);
+  AddListRoutes(router, registry);
   return router;
 }
 

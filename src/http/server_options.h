@@ -15,6 +15,10 @@ struct ServerOptions {
 
   std::uint32_t header_limit_bytes = 8 * 1024;    // request line + headers; over it: 431
   std::uint64_t body_limit_bytes = 1024 * 1024;   // over it: 413
+  // Uploads (targets under upload_path_prefix) have their own, larger limit,
+  // chosen from the request line before any of the body is read.
+  std::uint64_t upload_body_limit_bytes = 64ull * 1024 * 1024;  // over it: 413
+  std::string upload_path_prefix = "/api/v1/imports/";
   std::size_t max_connections = 512;              // further connections are closed at once
 
   // A slow or half-open client holds no thread, only a socket, and only until

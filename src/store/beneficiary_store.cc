@@ -35,6 +35,30 @@ std::string LikeContains(const std::string& key) {
   return pattern + "%";
 }
 
+// The commune and up to two units above it (district, province; the 2025 map
+// has no districts) must include one of the scope units. No unit: no match.
+void AddScopeFilter(std::string& where, SqlParams& params, const BeneficiaryQuery& query) {
+  where += where.empty() ? " WHERE " : " AND ";
+  if (query.scope_units->empty()) {
+    where += "1 = 0";
+    return;
+  }
+  params.push_back(SqlText(query.scope_edition));
+  const std::string edition = "?" + std::to_string(params.size());
+  std::string units;
+  for (const std::string& unit : *query.scope_units) {
+    params.push_back(SqlText(unit));
+    units += (units.empty() ? "?" : ", ?") + std::to_string(params.size());
+  }
+  where += "b.commune_edition = " + edition +
+           " AND EXISTS (SELECT 1 FROM admin_units c"
+           " LEFT JOIN admin_units d ON d.id = c.parent_id"
+           " LEFT JOIN admin_units p ON p.id = d.parent_id"
+           " WHERE c.edition = " + edition + " AND c.level = 'commune' AND c.code = b.commune_code"
+           " AND (c.code IN (" + units + ") OR d.code IN (" + units + ") OR p.code IN (" + units +
+           ")))";
+}
+
 Result<std::pair<std::string, SqlParams>> BuildWhere(const BeneficiaryQuery& query) {
   std::string where;
   SqlParams params;
@@ -61,6 +85,7 @@ Result<std::pair<std::string, SqlParams>> BuildWhere(const BeneficiaryQuery& que
               "p.channel = ?n)",
               SqlText(core::PaymentChannelCode(*query.channel)));
   }
+  if (query.scope_units) AddScopeFilter(where, params, query);
   return std::make_pair(std::move(where), std::move(params));
 }
 
@@ -132,6 +157,28 @@ class SqlBeneficiaryStore : public BeneficiaryStore {
                          "INSERT INTO beneficiaries (" + BeneficiaryInsertColumns() + ")",
                          "(" + BeneficiaryPlaceholders() + ")", kBeneficiaryValueCount, values,
                          "ON CONFLICT (code) DO UPDATE SET " + BeneficiaryUpsertAssignments());
+  }
+
+  Result<std::unordered_map<std::string, std::int64_t>> UpsertBatchReturningIds(
+      const std::vector<BeneficiaryRecord>& records) override {
+    SqlParams values;
+    values.reserve(records.size() * kBeneficiaryValueCount);
+    for (const auto& record : records) {
+      auto row = BeneficiaryValues(record);
+      if (!row) return Fail(std::move(row.error()));
+      std::move(row->begin(), row->end(), std::back_inserter(values));
+    }
+    std::unordered_map<std::string, std::int64_t> ids;
+    ids.reserve(records.size());
+    auto written = QueryBatched(
+        session_, "INSERT INTO beneficiaries (" + BeneficiaryInsertColumns() + ")",
+        "(" + BeneficiaryPlaceholders() + ")", kBeneficiaryValueCount, values,
+        "ON CONFLICT (code) DO UPDATE SET " + BeneficiaryUpsertAssignments() + " RETURNING code, id",
+        [&ids](const SqlRows& rows) {
+          for (std::size_t r = 0; r < rows.size(); ++r) ids[rows.Text(r, 0)] = rows.Int64(r, 1);
+        });
+    if (!written) return Fail(std::move(written.error()));
+    return ids;
   }
 
   Result<std::unordered_map<std::string, std::int64_t>> IdsByCode(

@@ -38,6 +38,10 @@ struct BeneficiaryQuery {
   std::optional<core::BeneficiaryGroup> group;
   std::optional<core::BeneficiaryStatus> status;
   std::optional<core::PaymentChannel> channel;
+  // Only people whose commune, read in scope_edition, is one of scope_units or
+  // lies under one of them (district, province): the caller's area. Unset: all.
+  std::optional<std::vector<std::string>> scope_units;
+  std::string scope_edition;
   int page = 1;        // 1-based
   int page_size = 50;  // clamped to 1..kMaxPageSize
 
@@ -69,6 +73,9 @@ class BeneficiaryStore {
   // The import path: insert new codes and update existing ones (created_at of
   // an existing row is kept), many rows per statement. Returns rows written.
   virtual Result<std::int64_t> UpsertBatch(const std::vector<BeneficiaryRecord>& records) = 0;
+  // The same, returning the id of every code written (one statement does both).
+  virtual Result<std::unordered_map<std::string, std::int64_t>> UpsertBatchReturningIds(
+      const std::vector<BeneficiaryRecord>& records) = 0;
   // Ids of those of `codes` that exist.
   virtual Result<std::unordered_map<std::string, std::int64_t>> IdsByCode(
       const std::vector<std::string>& codes) = 0;

@@ -22,6 +22,12 @@ Result<std::int64_t> ExecuteForKeys(SqlSession& session, std::string_view sql_he
 Status QueryForKeys(SqlSession& session, std::string_view sql_head, const SqlParams& keys,
                     std::string_view sql_tail, const std::function<void(const SqlRows&)>& each);
 
+// InsertBatched for a statement with a RETURNING clause: `each` sees the
+// rows every batch returns.
+Status QueryBatched(SqlSession& session, std::string_view head, std::string_view row_template,
+                    std::size_t params_per_row, const SqlParams& values, std::string_view tail,
+                    const std::function<void(const SqlRows&)>& each);
+
 // A value read back from the database that no longer parses: the register
 // was changed outside ansinh. Aborts the operation (STYLE.md §4).
 [[noreturn]] void ThrowCorruptValue(std::string_view column, const Error& error);

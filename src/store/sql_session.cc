@@ -106,8 +106,9 @@ Result<std::int64_t> InsertBatched(SqlSession& session, std::string_view head,
   const std::size_t rows_per_batch = std::max<std::size_t>(1, kMaxBoundParams / params_per_row);
   const std::size_t rows = values.size() / params_per_row;
   std::int64_t inserted = 0;
-  for (std::size_t first = 0; first < rows; first += rows_per_batch) {
-    const std::size_t count = std::min(rows_per_batch, rows - first);
+  // Every full batch runs the same text: build it once (and the session can
+  // reuse its compiled statement).
+  auto batch_sql = [&](std::size_t count) {
     std::string sql(head);
     sql += " VALUES ";
     for (std::size_t r = 0; r < count; ++r) {
@@ -116,6 +117,12 @@ Result<std::int64_t> InsertBatched(SqlSession& session, std::string_view head,
     }
     sql += ' ';
     sql += tail;
+    return sql;
+  };
+  const std::string full_sql = rows >= rows_per_batch ? batch_sql(rows_per_batch) : std::string();
+  for (std::size_t first = 0; first < rows; first += rows_per_batch) {
+    const std::size_t count = std::min(rows_per_batch, rows - first);
+    const std::string sql = count == rows_per_batch ? full_sql : batch_sql(count);
     const auto begin = values.begin() + static_cast<std::ptrdiff_t>(first * params_per_row);
     SqlParams batch(begin, begin + static_cast<std::ptrdiff_t>(count * params_per_row));
     auto changed = session.Execute(sql, batch);

@@ -18,12 +18,12 @@ namespace ansinh::testing_support {
 
 class RegistryTest : public BackendTest {
  protected:
+  bool StartsInitialised() const override { return true; }
+
   void SetUp() override {
     BackendTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     ::setenv("ANSINH_MIGRATIONS_DIR", SourceMigrationsRoot().c_str(), 1);
-    auto init = app::InitDatabase(database(), ANSINH_REFERENCE_DATA_DIR);
-    ASSERT_TRUE(init) << init.error().message;
     auto codes = app::LoadReferenceCodesFromDatabase(database());
     ASSERT_TRUE(codes) << codes.error().message;
     codes_ = std::move(*codes);

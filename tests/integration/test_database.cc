@@ -1,11 +1,14 @@
 #include "integration/test_database.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <random>
 
+#include "app/init_service.h"
 #include "store/sql_session.h"
 
 namespace ansinh::testing_support {
@@ -43,6 +46,89 @@ void MustExecute(store::Database& database, const std::string& sql) {
   if (!done) throw std::runtime_error(sql + ": " + done.error().message);
 }
 
+// Changes whenever the test binary (and so the init code linked into it), the
+// migrations or the reference data change.
+std::string TemplateFingerprint() {
+  namespace fs = std::filesystem;
+  std::string key = std::to_string(fs::file_size("/proc/self/exe")) + ":" +
+                    std::to_string(fs::last_write_time(fs::read_symlink("/proc/self/exe"))
+                                       .time_since_epoch()
+                                       .count());
+  for (const fs::path& root : {SourceMigrationsRoot(), fs::path(ANSINH_REFERENCE_DATA_DIR)}) {
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+      if (!entry.is_regular_file()) continue;
+      key += entry.path().string() + ":" + std::to_string(entry.file_size()) + ":" +
+             std::to_string(entry.last_write_time().time_since_epoch().count());
+    }
+  }
+  return std::to_string(std::hash<std::string>{}(key));
+}
+
+void MustInitialise(store::Database& database) {
+  ::setenv("ANSINH_MIGRATIONS_DIR", SourceMigrationsRoot().c_str(), 1);
+  auto init = app::InitDatabase(database, ANSINH_REFERENCE_DATA_DIR);
+  if (!init) throw std::runtime_error("template init: " + init.error().message);
+}
+
+// Holds an exclusive lock on a file while alive, so concurrent test processes
+// build a template only once.
+class FileLock {
+ public:
+  explicit FileLock(const std::filesystem::path& path)
+      : fd_(::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600)) {
+    if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0) throw std::runtime_error("cannot lock " + path.string());
+  }
+  ~FileLock() { ::close(fd_); }
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  int fd_;
+};
+
+std::filesystem::path SqliteTemplate() {
+  namespace fs = std::filesystem;
+  const fs::path path = fs::temp_directory_path() / ("ansinh_template_" + TemplateFingerprint() + ".db");
+  FileLock lock(path.string() + ".lock");
+  if (fs::exists(path)) return path;
+  const fs::path building = path.string() + ".building";
+  fs::remove(building);
+  {
+    auto database = MustOpen("sqlite:" + building.string());
+    MustInitialise(*database);
+    MustExecute(*database, "PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  fs::remove(building.string() + "-wal");
+  fs::remove(building.string() + "-shm");
+  fs::rename(building, path);
+  return path;
+}
+
+// One template database per server and fingerprint; CREATE DATABASE … TEMPLATE
+// copies it at file level.
+std::string PostgresTemplate(const std::string& server_url, store::Database& server) {
+  const std::string name = "ansinh_tmpl_" + TemplateFingerprint();
+  auto lease = server.Acquire();
+  if (!lease) throw std::runtime_error(lease.error().message);
+  store::SqlSession& session = **lease;
+  if (!session.Execute("SELECT pg_advisory_lock(7400211)")) throw std::runtime_error("advisory lock");
+  auto exists = session.Query("SELECT 1 FROM pg_database WHERE datname = ?1", {name});
+  if (exists && exists->size() == 0) {
+    const std::string building = name + "_b";
+    (void)session.Execute("DROP DATABASE IF EXISTS " + building + " WITH (FORCE)");
+    if (!session.Execute("CREATE DATABASE " + building)) throw std::runtime_error("create template");
+    {
+      auto database = MustOpen(WithDatabaseName(server_url, building));
+      MustInitialise(*database);
+    }
+    if (!session.Execute("ALTER DATABASE " + building + " RENAME TO " + name)) {
+      throw std::runtime_error("rename template");
+    }
+  }
+  (void)session.Execute("SELECT pg_advisory_unlock(7400211)");
+  return name;
+}
+
 }  // namespace
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
@@ -66,7 +152,9 @@ TempDir::~TempDir() {
 void BackendTest::SetUp() {
   if (GetParam() == Backend::kSqlite) {
     sqlite_dir_ = std::make_unique<TempDir>();
-    url_ = "sqlite:" + (sqlite_dir_->path() / "test.db").string();
+    const auto file = sqlite_dir_->path() / "test.db";
+    if (StartsInitialised()) std::filesystem::copy_file(SqliteTemplate(), file);
+    url_ = "sqlite:" + file.string();
     database_ = MustOpen(url_);
     return;
   }
@@ -86,7 +174,9 @@ void BackendTest::CreatePostgresDatabase(const std::string& server_url) {
   server_url_ = server_url;
   pg_name_ = "ansinh_test_" + UniqueSuffix();
   auto server = MustOpen(server_url_);
-  MustExecute(*server, "CREATE DATABASE " + pg_name_);
+  const std::string from =
+      StartsInitialised() ? " TEMPLATE " + PostgresTemplate(server_url_, *server) : "";
+  MustExecute(*server, "CREATE DATABASE " + pg_name_ + from);
   url_ = WithDatabaseName(server_url_, pg_name_);
   database_ = MustOpen(url_);
 }

@@ -37,6 +37,12 @@ class TempDir {
 
 class BackendTest : public ::testing::TestWithParam<Backend> {
  protected:
+  // When true, the database starts as a copy of one that `ansinh init` has
+  // already filled (schema, reference data, first administrator). The
+  // template is built once per test binary build and shared by every test
+  // process, so a test does not pay for loading 10,000 communes.
+  virtual bool StartsInitialised() const { return false; }
+
   void SetUp() override;
   void TearDown() override;
 

@@ -293,6 +293,50 @@ TEST(BeneficiaryImport, GroupsEntitlementsOfOnePerson) {
   EXPECT_EQ(result.beneficiaries[1].person.code.value(), "BT002");
 }
 
+// Streaming: a person leaves in a chunk only after the last row carrying the
+// code (BT001's second row comes after BT002 and BT003), and the order of
+// first appearance is kept across chunks.
+TEST(BeneficiaryImport, StreamSendsEachPersonOnceCompleteInFirstAppearanceOrder) {
+  const std::string csv =
+      Csv({{},
+           {{"ma_doi_tuong", "BT002"}, {"so_dinh_danh", "001150123456"}, {"gioi_tinh", "Nữ"}},
+           {{"ma_doi_tuong", "BT003"}},
+           {{"ma_che_do", "BTXH-FIX"}, {"so_tien", "500000"}, {"thang_bat_dau", "1/2024"}},
+           {{"ma_doi_tuong", "BT004"}}});
+  std::vector<std::vector<std::string>> chunks;
+  std::vector<std::size_t> entitlements;
+  Result<BeneficiaryImport> result = StreamBeneficiaryCsv(
+      csv, Catalog(), {}, 1, [&](std::vector<ImportedBeneficiary>& people, long rejected) -> Status {
+        EXPECT_EQ(rejected, 0);
+        chunks.emplace_back();
+        for (const auto& person : people) {
+          chunks.back().push_back(person.person.code.value());
+          entitlements.push_back(person.entitlements.size());
+        }
+        return {};
+      });
+  ASSERT_TRUE(result.has_value()) << result.error().message;
+  EXPECT_TRUE(result->beneficiaries.empty());
+  EXPECT_EQ(result->accepted_rows, 5);
+  // BT001..BT003 leave together once row 5 sealed BT001; BT004 at the end.
+  ASSERT_EQ(chunks.size(), 2u);
+  EXPECT_EQ(chunks[1], (std::vector<std::string>{"BT004"}));
+  std::vector<std::string> order;
+  for (const auto& chunk : chunks) order.insert(order.end(), chunk.begin(), chunk.end());
+  EXPECT_EQ(order, (std::vector<std::string>{"BT001", "BT002", "BT003", "BT004"}));
+  EXPECT_EQ(entitlements, (std::vector<std::size_t>{2, 1, 1, 1}));
+}
+
+TEST(BeneficiaryImport, AFailingSinkStopsTheStream) {
+  Result<BeneficiaryImport> result =
+      StreamBeneficiaryCsv(Csv({{}, {{"ma_doi_tuong", "BT002"}}}), Catalog(), {}, 1,
+                           [](std::vector<ImportedBeneficiary>&, long) -> Status {
+                             return Fail(ErrorKind::kUnavailable, "db.down", "x");
+                           });
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, "db.down");
+}
+
 TEST(BeneficiaryImport, APersonFieldThatDisagreesRejectsTheLaterRow) {
   BeneficiaryImport result = Import(Csv({{},
                                          {{"ma_che_do", "BTXH-FIX"},

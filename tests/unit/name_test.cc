@@ -68,5 +68,43 @@ TEST(Name, KeepsEmbeddedNulOut) {
   ExpectError(NormalizeName(std::string("An\0B", 4)), "name.control_character");
 }
 
+// The fast path for NFC Vietnamese text must answer exactly as ICU does, for
+// every letter it claims and for whole names around it.
+std::string Outcome(const Result<std::string>& result) {
+  return result ? "ok:" + *result : "error:" + result.error().code;
+}
+
+TEST(Name, FastPathAgreesWithIcuOnEveryLatinLetter) {
+  auto utf8 = [](char32_t c) {
+    std::string out;
+    if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+    } else {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    }
+    out += static_cast<char>(0x80 | (c & 0x3F));
+    return out;
+  };
+  for (char32_t c = 0xC0; c <= 0x1EFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string text = " X" + utf8(c) + "y  Z ";
+    const auto code_point = static_cast<unsigned>(c);
+    EXPECT_EQ(Outcome(NameMatchKey(text)), Outcome(name_detail::IcuNameMatchKey(text)))
+        << std::hex << code_point;
+    EXPECT_EQ(Outcome(NormalizeName(text)), Outcome(name_detail::IcuNormalizeName(text)))
+        << std::hex << code_point;
+  }
+}
+
+TEST(Name, FastPathAgreesWithIcuOnNames) {
+  for (const char* raw : {"Nguyễn Thị Thu Hương", "  ĐẶNG   THỊ ĐÀO ", "Lê Lệ", "NGUYEN VAN AN",
+                          "Ngô Bảo Châu", "Phạm\tVăn Đồng", "A", "O'Neil-Trần", "Ưng Hoàng Phúc",
+                          "Nguye\xcc\x82\xcc\x83n", "Trần\xc2\xa0Văn", "  ", "\xef\xbb\xbf" "An"}) {
+    EXPECT_EQ(Outcome(NameMatchKey(raw)), Outcome(name_detail::IcuNameMatchKey(raw))) << raw;
+    EXPECT_EQ(Outcome(NormalizeName(raw)), Outcome(name_detail::IcuNormalizeName(raw))) << raw;
+  }
+}
+
 }  // namespace
 }  // namespace ansinh::core

@@ -1,0 +1,170 @@
+// The changes of the register over HTTP: each handler reads its JSON body,
+// loads the person only if in the caller's scope, calls the use case, and
+// answers the person as now stored (masked).
+#include <utility>
+
+#include "app/auth_scope.h"
+#include "app/registry_service_write.h"
+#include "http/auth_http.h"
+#include "http/beneficiary_json.h"
+#include "http/beneficiary_request.h"
+#include "http/beneficiary_routes.h"
+#include "http/error_status.h"
+#include "http/full_view.h"
+#include "http/payment_request.h"
+
+namespace ansinh::http {
+namespace {
+
+using core::Permission;
+
+constexpr std::size_t kMaxWriteBody_bytes = 64 * 1024;
+
+using Session = store::SqlSession;
+using Codes = core::ReferenceCodes;
+
+// The in-scope check of a commune a write would put a person in; unknown
+// communes are named as such, out-of-scope ones answer 404 like elsewhere.
+Status RequireCommuneWritable(Session& session, const core::Principal& principal,
+                              const std::string& edition, const core::AdminUnitCode& commune) {
+  if (auto known = app::CheckCommune(session, commune.value(), edition); !known) return known;
+  return app::RequireUnitInScope(session, principal, edition, commune.value());
+}
+
+// Records the change in the audit log too (the history keeps the snapshot;
+// the audit log keeps who did what from where, without personal data).
+Response Changed(Session& session, const core::Principal& principal, const Request& request,
+                 const std::string& action, const store::PersonAggregate& person, int status) {
+  const std::string code = person.beneficiary.person.code.value();
+  (void)AuditRead(session, principal, request, {action, "beneficiary", code}, "success",
+                  {{"status", core::BeneficiaryStatusCode(person.beneficiary.person.status)}});
+  return JsonResponse(status, PersonJson(person, DataView::kMasked));
+}
+
+Response HandleCreate(RegistryApi& api, const Request& request, const core::Principal& principal) {
+  auto body = ParseJsonObject(request, kMaxWriteBody_bytes);
+  if (!body) return ErrorResponse(body.error());
+  return WithRegistry(api, [&](Session& session, const Codes& codes) {
+    auto person = NewBeneficiaryFromJson(*body, codes);
+    if (!person) return ErrorResponse(person.error());
+    const app::ChangeContext context = ChangeContextFor(principal);
+    const std::string edition = app::CommuneEditionOn(context.now);
+    if (auto ok = RequireCommuneWritable(session, principal, edition, person->commune); !ok) {
+      return ErrorResponse(ok.error());
+    }
+    auto created = app::RegistryService(session, codes).Create(*person, context);
+    if (!created) return ErrorResponse(created.error());
+    return Changed(session, principal, request, "beneficiary.create", *created, 201);
+  });
+}
+
+Response HandleUpdate(RegistryApi& api, const Request& request, const core::Principal& principal) {
+  auto code = PathCode(request);
+  if (!code) return ErrorResponse(code.error());
+  auto body = ParseJsonObject(request, kMaxWriteBody_bytes);
+  if (!body) return ErrorResponse(body.error());
+  return WithRegistry(api, [&](Session& session, const Codes& codes) {
+    auto stored = LoadInScope(session, codes, principal, *code);
+    if (!stored) return ErrorResponse(stored.error());
+    auto person = PatchedBeneficiaryFromJson(*body, stored->beneficiary.person, codes);
+    if (!person) return ErrorResponse(person.error());
+    if (person->commune.value() != stored->beneficiary.person.commune.value()) {
+      if (auto ok = RequireCommuneWritable(session, principal, stored->beneficiary.commune_edition,
+                                           person->commune);
+          !ok) {
+        return ErrorResponse(ok.error());
+      }
+    }
+    auto updated = app::RegistryService(session, codes).Update(*person, ChangeContextFor(principal));
+    if (!updated) return ErrorResponse(updated.error());
+    return Changed(session, principal, request, "beneficiary.update", *updated, 200);
+  });
+}
+
+Response HandleStatus(RegistryApi& api, const Request& request, const core::Principal& principal) {
+  auto code = PathCode(request);
+  if (!code) return ErrorResponse(code.error());
+  auto body = ParseJsonObject(request, kMaxWriteBody_bytes);
+  if (!body) return ErrorResponse(body.error());
+  return WithRegistry(api, [&](Session& session, const Codes& codes) {
+    if (auto stored = LoadInScope(session, codes, principal, *code); !stored) {
+      return ErrorResponse(stored.error());
+    }
+    std::string note;
+    auto change = StatusChangeFromJson(*body, note);
+    if (!change) return ErrorResponse(change.error());
+    auto changed = app::RegistryService(session, codes)
+                       .ChangeStatus(*code, *change, ChangeContextFor(principal, note));
+    if (!changed) return ErrorResponse(changed.error());
+    return Changed(session, principal, request, "beneficiary.status", *changed, 200);
+  });
+}
+
+Response HandleEntitlement(RegistryApi& api, const Request& request,
+                           const core::Principal& principal) {
+  auto code = PathCode(request);
+  if (!code) return ErrorResponse(code.error());
+  auto body = ParseJsonObject(request, kMaxWriteBody_bytes);
+  if (!body) return ErrorResponse(body.error());
+  return WithRegistry(api, [&](Session& session, const Codes& codes) {
+    if (auto stored = LoadInScope(session, codes, principal, *code); !stored) {
+      return ErrorResponse(stored.error());
+    }
+    auto entitlement = EntitlementFromJson(*body);
+    if (!entitlement) return ErrorResponse(entitlement.error());
+    auto changed = app::RegistryService(session, codes)
+                       .AddEntitlement(*code, *entitlement, ChangeContextFor(principal));
+    if (!changed) return ErrorResponse(changed.error());
+    return Changed(session, principal, request, "beneficiary.entitlement_add", *changed, 201);
+  });
+}
+
+// Today in Vietnam (UTC+7), for the date a representative is confirmed on.
+core::Date TodayInVietnam(std::chrono::system_clock::time_point now) {
+  const std::string iso = app::FormatInstant(now + std::chrono::hours(7)).substr(0, 10);
+  return core::Date::Parse(iso).value();
+}
+
+Response HandlePaymentMethod(RegistryApi& api, const Request& request,
+                             const core::Principal& principal) {
+  auto code = PathCode(request);
+  if (!code) return ErrorResponse(code.error());
+  auto body = ParseJsonObject(request, kMaxWriteBody_bytes);
+  if (!body) return ErrorResponse(body.error());
+  return WithRegistry(api, [&](Session& session, const Codes& codes) {
+    if (auto stored = LoadInScope(session, codes, principal, *code); !stored) {
+      return ErrorResponse(stored.error());
+    }
+    const app::ChangeContext context = ChangeContextFor(principal);
+    auto change = PaymentMethodFromJson(*body, codes, {principal.username, TodayInVietnam(context.now)},
+                                        app::MonthOf(context.now));
+    if (!change) return ErrorResponse(change.error());
+    auto changed = app::RegistryService(session, codes).SetPaymentMethod(*code, *change, context);
+    if (!changed) return ErrorResponse(changed.error());
+    return Changed(session, principal, request, "beneficiary.payment_method", *changed, 200);
+  });
+}
+
+using WriteHandler = Response (*)(RegistryApi&, const Request&, const core::Principal&);
+
+}  // namespace
+
+void AddBeneficiaryWriteRoutes(Router& router, std::shared_ptr<RegistryApi> api,
+                               std::shared_ptr<IdempotencyGuard> idempotency) {
+  const AccessRule write = AccessRule::Require(Permission::kBeneficiaryWrite);
+  const auto add = [&](Method method, const char* pattern, WriteHandler handler) {
+    router.Add(method, pattern, write,
+               // The handler keeps the guard alive: Wrap's wrapper refers to it.
+               idempotency->Wrap([api, handler, idempotency](const Request& request,
+                                                             const core::Principal& principal) {
+                 return handler(*api, request, principal);
+               }));
+  };
+  add(Method::kPost, "/api/v1/beneficiaries", HandleCreate);
+  add(Method::kPatch, "/api/v1/beneficiaries/{code}", HandleUpdate);
+  add(Method::kPost, "/api/v1/beneficiaries/{code}/status", HandleStatus);
+  add(Method::kPost, "/api/v1/beneficiaries/{code}/entitlements", HandleEntitlement);
+  add(Method::kPut, "/api/v1/beneficiaries/{code}/payment-method", HandlePaymentMethod);
+}
+
+}  // namespace ansinh::http
