@@ -1,6 +1,7 @@
 // The changes of the register over HTTP: each handler reads its JSON body,
 // loads the person only if in the caller's scope, calls the use case, and
 // answers the person as now stored (masked).
+#include <functional>
 #include <utility>
 
 #include "app/auth_scope.h"
@@ -58,7 +59,14 @@ Response HandleCreate(RegistryApi& api, const Request& request, const core::Prin
   });
 }
 
-Response HandleUpdate(RegistryApi& api, const Request& request, const core::Principal& principal) {
+// The preamble of every change to one person: the code from the path, the
+// JSON body, and the person loaded only if in the caller's scope (else 404).
+using PersonWork = std::function<Response(Session&, const Codes&, const std::string& code,
+                                          const nlohmann::json& body,
+                                          const store::PersonAggregate& stored)>;
+
+Response WithPersonInScope(RegistryApi& api, const Request& request,
+                           const core::Principal& principal, const PersonWork& work) {
   auto code = PathCode(request);
   if (!code) return ErrorResponse(code.error());
   auto body = ParseJsonObject(request, kMaxWriteBody_bytes);
@@ -66,10 +74,18 @@ Response HandleUpdate(RegistryApi& api, const Request& request, const core::Prin
   return WithRegistry(api, [&](Session& session, const Codes& codes) {
     auto stored = LoadInScope(session, codes, principal, *code);
     if (!stored) return ErrorResponse(stored.error());
-    auto person = PatchedBeneficiaryFromJson(*body, stored->beneficiary.person, codes);
+    return work(session, codes, *code, *body, *stored);
+  });
+}
+
+Response HandleUpdate(RegistryApi& api, const Request& request, const core::Principal& principal) {
+  return WithPersonInScope(api, request, principal, [&](Session& session, const Codes& codes,
+                                                       const std::string&, const nlohmann::json& body,
+                                                       const store::PersonAggregate& stored) {
+    auto person = PatchedBeneficiaryFromJson(body, stored.beneficiary.person, codes);
     if (!person) return ErrorResponse(person.error());
-    if (person->commune.value() != stored->beneficiary.person.commune.value()) {
-      if (auto ok = RequireCommuneWritable(session, principal, stored->beneficiary.commune_edition,
+    if (person->commune.value() != stored.beneficiary.person.commune.value()) {
+      if (auto ok = RequireCommuneWritable(session, principal, stored.beneficiary.commune_edition,
                                            person->commune);
           !ok) {
         return ErrorResponse(ok.error());
@@ -82,19 +98,14 @@ Response HandleUpdate(RegistryApi& api, const Request& request, const core::Prin
 }
 
 Response HandleStatus(RegistryApi& api, const Request& request, const core::Principal& principal) {
-  auto code = PathCode(request);
-  if (!code) return ErrorResponse(code.error());
-  auto body = ParseJsonObject(request, kMaxWriteBody_bytes);
-  if (!body) return ErrorResponse(body.error());
-  return WithRegistry(api, [&](Session& session, const Codes& codes) {
-    if (auto stored = LoadInScope(session, codes, principal, *code); !stored) {
-      return ErrorResponse(stored.error());
-    }
+  return WithPersonInScope(api, request, principal, [&](Session& session, const Codes& codes,
+                                                       const std::string& code, const nlohmann::json& body,
+                                                       const store::PersonAggregate&) {
     std::string note;
-    auto change = StatusChangeFromJson(*body, note);
+    auto change = StatusChangeFromJson(body, note);
     if (!change) return ErrorResponse(change.error());
     auto changed = app::RegistryService(session, codes)
-                       .ChangeStatus(*code, *change, ChangeContextFor(principal, note));
+                       .ChangeStatus(code, *change, ChangeContextFor(principal, note));
     if (!changed) return ErrorResponse(changed.error());
     return Changed(session, principal, request, "beneficiary.status", *changed, 200);
   });
@@ -102,18 +113,13 @@ Response HandleStatus(RegistryApi& api, const Request& request, const core::Prin
 
 Response HandleEntitlement(RegistryApi& api, const Request& request,
                            const core::Principal& principal) {
-  auto code = PathCode(request);
-  if (!code) return ErrorResponse(code.error());
-  auto body = ParseJsonObject(request, kMaxWriteBody_bytes);
-  if (!body) return ErrorResponse(body.error());
-  return WithRegistry(api, [&](Session& session, const Codes& codes) {
-    if (auto stored = LoadInScope(session, codes, principal, *code); !stored) {
-      return ErrorResponse(stored.error());
-    }
-    auto entitlement = EntitlementFromJson(*body);
+  return WithPersonInScope(api, request, principal, [&](Session& session, const Codes& codes,
+                                                       const std::string& code, const nlohmann::json& body,
+                                                       const store::PersonAggregate&) {
+    auto entitlement = EntitlementFromJson(body);
     if (!entitlement) return ErrorResponse(entitlement.error());
     auto changed = app::RegistryService(session, codes)
-                       .AddEntitlement(*code, *entitlement, ChangeContextFor(principal));
+                       .AddEntitlement(code, *entitlement, ChangeContextFor(principal));
     if (!changed) return ErrorResponse(changed.error());
     return Changed(session, principal, request, "beneficiary.entitlement_add", *changed, 201);
   });
@@ -127,19 +133,14 @@ core::Date TodayInVietnam(std::chrono::system_clock::time_point now) {
 
 Response HandlePaymentMethod(RegistryApi& api, const Request& request,
                              const core::Principal& principal) {
-  auto code = PathCode(request);
-  if (!code) return ErrorResponse(code.error());
-  auto body = ParseJsonObject(request, kMaxWriteBody_bytes);
-  if (!body) return ErrorResponse(body.error());
-  return WithRegistry(api, [&](Session& session, const Codes& codes) {
-    if (auto stored = LoadInScope(session, codes, principal, *code); !stored) {
-      return ErrorResponse(stored.error());
-    }
+  return WithPersonInScope(api, request, principal, [&](Session& session, const Codes& codes,
+                                                       const std::string& code, const nlohmann::json& body,
+                                                       const store::PersonAggregate&) {
     const app::ChangeContext context = ChangeContextFor(principal);
-    auto change = PaymentMethodFromJson(*body, codes, {principal.username, TodayInVietnam(context.now)},
+    auto change = PaymentMethodFromJson(body, codes, {principal.username, TodayInVietnam(context.now)},
                                         app::MonthOf(context.now));
     if (!change) return ErrorResponse(change.error());
-    auto changed = app::RegistryService(session, codes).SetPaymentMethod(*code, *change, context);
+    auto changed = app::RegistryService(session, codes).SetPaymentMethod(code, *change, context);
     if (!changed) return ErrorResponse(changed.error());
     return Changed(session, principal, request, "beneficiary.payment_method", *changed, 200);
   });
