@@ -89,6 +89,18 @@ Result<std::pair<std::string, SqlParams>> BuildWhere(const BeneficiaryQuery& que
   return std::make_pair(std::move(where), std::move(params));
 }
 
+// The bound values of many records, row after row, for InsertBatched.
+Result<SqlParams> BatchValues(const std::vector<BeneficiaryRecord>& records) {
+  SqlParams values;
+  values.reserve(records.size() * kBeneficiaryValueCount);
+  for (const auto& record : records) {
+    auto row = BeneficiaryValues(record);
+    if (!row) return Fail(std::move(row.error()));
+    std::move(row->begin(), row->end(), std::back_inserter(values));
+  }
+  return values;
+}
+
 class SqlBeneficiaryStore : public BeneficiaryStore {
  public:
   explicit SqlBeneficiaryStore(SqlSession& session) : session_(session) {}
@@ -146,33 +158,23 @@ class SqlBeneficiaryStore : public BeneficiaryStore {
   }
 
   Result<std::int64_t> UpsertBatch(const std::vector<BeneficiaryRecord>& records) override {
-    SqlParams values;
-    values.reserve(records.size() * kBeneficiaryValueCount);
-    for (const auto& record : records) {
-      auto row = BeneficiaryValues(record);
-      if (!row) return Fail(std::move(row.error()));
-      std::move(row->begin(), row->end(), std::back_inserter(values));
-    }
+    auto values = BatchValues(records);
+    if (!values) return Fail(std::move(values.error()));
     return InsertBatched(session_,
                          "INSERT INTO beneficiaries (" + BeneficiaryInsertColumns() + ")",
-                         "(" + BeneficiaryPlaceholders() + ")", kBeneficiaryValueCount, values,
+                         "(" + BeneficiaryPlaceholders() + ")", kBeneficiaryValueCount, *values,
                          "ON CONFLICT (code) DO UPDATE SET " + BeneficiaryUpsertAssignments());
   }
 
   Result<std::unordered_map<std::string, std::int64_t>> UpsertBatchReturningIds(
       const std::vector<BeneficiaryRecord>& records) override {
-    SqlParams values;
-    values.reserve(records.size() * kBeneficiaryValueCount);
-    for (const auto& record : records) {
-      auto row = BeneficiaryValues(record);
-      if (!row) return Fail(std::move(row.error()));
-      std::move(row->begin(), row->end(), std::back_inserter(values));
-    }
+    auto values = BatchValues(records);
+    if (!values) return Fail(std::move(values.error()));
     std::unordered_map<std::string, std::int64_t> ids;
     ids.reserve(records.size());
     auto written = QueryBatched(
         session_, "INSERT INTO beneficiaries (" + BeneficiaryInsertColumns() + ")",
-        "(" + BeneficiaryPlaceholders() + ")", kBeneficiaryValueCount, values,
+        "(" + BeneficiaryPlaceholders() + ")", kBeneficiaryValueCount, *values,
         "ON CONFLICT (code) DO UPDATE SET " + BeneficiaryUpsertAssignments() + " RETURNING code, id",
         [&ids](const SqlRows& rows) {
           for (std::size_t r = 0; r < rows.size(); ++r) ids[rows.Text(r, 0)] = rows.Int64(r, 1);

@@ -1,5 +1,7 @@
 #include "store/registry_sql.h"
 
+#include "store/sql_batches.h"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -56,33 +58,13 @@ Status QueryForKeys(SqlSession& session, std::string_view sql_head, const SqlPar
 Status QueryBatched(SqlSession& session, std::string_view head, std::string_view row_template,
                     std::size_t params_per_row, const SqlParams& values, std::string_view tail,
                     const std::function<void(const SqlRows&)>& each) {
-  if (params_per_row == 0 || values.size() % params_per_row != 0) {
-    return Fail(ErrorKind::kInternal, "db.bad_batch", "Lô dữ liệu chèn không khớp số cột.");
-  }
-  const std::size_t rows_per_batch = std::max<std::size_t>(1, kMaxBoundParams / params_per_row);
-  const std::size_t rows = values.size() / params_per_row;
-  auto batch_sql = [&](std::size_t count) {
-    std::string sql(head);
-    sql += " VALUES ";
-    for (std::size_t r = 0; r < count; ++r) {
-      if (r > 0) sql += ", ";
-      sql += ShiftPlaceholders(row_template, r * params_per_row);
-    }
-    sql += ' ';
-    sql += tail;
-    return sql;
-  };
-  const std::string full_sql = rows >= rows_per_batch ? batch_sql(rows_per_batch) : std::string();
-  SqlParams batch;
-  for (std::size_t first = 0; first < rows; first += rows_per_batch) {
-    const std::size_t count = std::min(rows_per_batch, rows - first);
-    const auto begin = values.begin() + static_cast<std::ptrdiff_t>(first * params_per_row);
-    batch.assign(begin, begin + static_cast<std::ptrdiff_t>(count * params_per_row));
-    auto returned = session.Query(count == rows_per_batch ? full_sql : batch_sql(count), batch);
-    if (!returned) return Fail(std::move(returned.error()));
-    each(*returned);
-  }
-  return {};
+  return ForEachBatch(head, row_template, params_per_row, values, tail,
+                      [&](const std::string& sql, const SqlParams& batch) -> Status {
+                        auto returned = session.Query(sql, batch);
+                        if (!returned) return Fail(std::move(returned.error()));
+                        each(*returned);
+                        return {};
+                      });
 }
 
 void ThrowCorruptValue(std::string_view column, const Error& error) {

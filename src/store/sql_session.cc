@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <stdexcept>
 #include <utility>
+
+#include "store/sql_batches.h"
 
 namespace ansinh::store {
 
@@ -97,15 +100,14 @@ std::string ShiftPlaceholders(std::string_view row_template, std::size_t offset)
   return out;
 }
 
-Result<std::int64_t> InsertBatched(SqlSession& session, std::string_view head,
-                                   std::string_view row_template, std::size_t params_per_row,
-                                   const SqlParams& values, std::string_view tail) {
+Status ForEachBatch(std::string_view head, std::string_view row_template,
+                    std::size_t params_per_row, const SqlParams& values, std::string_view tail,
+                    const std::function<Status(const std::string&, const SqlParams&)>& run) {
   if (params_per_row == 0 || values.size() % params_per_row != 0) {
     return Fail(ErrorKind::kInternal, "db.bad_batch", "Lô dữ liệu chèn không khớp số cột.");
   }
   const std::size_t rows_per_batch = std::max<std::size_t>(1, kMaxBoundParams / params_per_row);
   const std::size_t rows = values.size() / params_per_row;
-  std::int64_t inserted = 0;
   // Every full batch runs the same text: build it once (and the session can
   // reuse its compiled statement).
   auto batch_sql = [&](std::size_t count) {
@@ -120,15 +122,29 @@ Result<std::int64_t> InsertBatched(SqlSession& session, std::string_view head,
     return sql;
   };
   const std::string full_sql = rows >= rows_per_batch ? batch_sql(rows_per_batch) : std::string();
+  SqlParams batch;
   for (std::size_t first = 0; first < rows; first += rows_per_batch) {
     const std::size_t count = std::min(rows_per_batch, rows - first);
-    const std::string sql = count == rows_per_batch ? full_sql : batch_sql(count);
     const auto begin = values.begin() + static_cast<std::ptrdiff_t>(first * params_per_row);
-    SqlParams batch(begin, begin + static_cast<std::ptrdiff_t>(count * params_per_row));
-    auto changed = session.Execute(sql, batch);
-    if (!changed) return Fail(std::move(changed.error()));
-    inserted += *changed;
+    batch.assign(begin, begin + static_cast<std::ptrdiff_t>(count * params_per_row));
+    auto done = run(count == rows_per_batch ? full_sql : batch_sql(count), batch);
+    if (!done) return done;
   }
+  return {};
+}
+
+Result<std::int64_t> InsertBatched(SqlSession& session, std::string_view head,
+                                   std::string_view row_template, std::size_t params_per_row,
+                                   const SqlParams& values, std::string_view tail) {
+  std::int64_t inserted = 0;
+  auto done = ForEachBatch(head, row_template, params_per_row, values, tail,
+                           [&](const std::string& sql, const SqlParams& batch) -> Status {
+                             auto changed = session.Execute(sql, batch);
+                             if (!changed) return Fail(std::move(changed.error()));
+                             inserted += *changed;
+                             return {};
+                           });
+  if (!done) return Fail(std::move(done.error()));
   return inserted;
 }
 
