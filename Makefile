@@ -34,7 +34,7 @@ deps-test:
 	@scripts/install-deps.sh test
 
 $(BUILD_DIR)/build.ninja:
-	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DANSINH_UNITY=ON
 
 build: $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
@@ -66,7 +66,7 @@ test-e2e: build web
 
 # The same suite once more under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize: deps-test
-	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DANSINH_SANITIZE=ON \
+	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DANSINH_SANITIZE=ON -DANSINH_UNITY=ON \
 	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1"
 	cmake --build $(ASAN_DIR) -j $(JOBS) --target unit_tests integration_tests http_tests ansinh
 	scripts/with-postgres.sh ctest --test-dir $(ASAN_DIR) $(CTEST_ARGS)

@@ -74,11 +74,14 @@ struct ChunkValues {
   SqlParams beneficiaries, entitlements, methods, representatives, findings, history;
 };
 
-void AddPerson(const formats::ImportedBeneficiary& imported, std::int64_t id,
-               const core::ReferenceCodes& codes, const std::string& now, ChunkValues& out) {
+void AddPerson(const store::SensitiveFields& fields, const formats::ImportedBeneficiary& imported,
+               std::int64_t id, const core::ReferenceCodes& codes, const std::string& now,
+               ChunkValues& out) {
   const store::BeneficiaryRecord record{id, imported.person, "pre2025", now, now};
   out.beneficiaries.push_back(SqlInt(id));
-  for (auto& value : Must(store::BeneficiaryValues(record))) out.beneficiaries.push_back(value);
+  for (auto& value : Must(store::BeneficiaryValues(fields, record))) {
+    out.beneficiaries.push_back(value);
+  }
   store::PersonAggregate aggregate{record, {}, imported.representative,
                                    app::CheckedMethod(imported.payment_method,
                                                       imported.representative, codes)};
@@ -166,6 +169,7 @@ int Run(const std::string& url, const std::string& file) {
     if (auto set = session->ExecuteScript(pragma); !set) Die(set.error());
   }
   const formats::ImportCatalog catalog = Catalog(*session, connection.codes);
+  const store::SensitiveFields fields(*session);
   std::ifstream in(file, std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   formats::BeneficiaryImportLimits limits;
@@ -180,7 +184,9 @@ int Run(const std::string& url, const std::string& file) {
       bytes, catalog, limits, 4096,
       [&](std::vector<formats::ImportedBeneficiary>& chunk, long) -> Status {
         ChunkValues values;
-        for (const auto& person : chunk) AddPerson(person, next_id++, connection.codes, now, values);
+        for (const auto& person : chunk) {
+          AddPerson(fields, person, next_id++, connection.codes, now, values);
+        }
         people += static_cast<std::int64_t>(chunk.size());
         Timed(spent, [&] { Insert(*session, values); });
         return {};

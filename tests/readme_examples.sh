@@ -50,6 +50,11 @@ code="$(sed -n '2p' var/demo.csv | cut -d, -f1)"
 echo 'Mat-khau-dai-3kHq!' | "$ansinh" user --db sqlite:var/demo.db add --username xa01 \
   --role commune_officer --unit 14908 --edition pre2025 --password-stdin > /dev/null
 "$ansinh" audit-log --db sqlite:var/demo.db verify > /dev/null
+"$ansinh" keys --db sqlite:var/demo.db rotate > rotate.json
+grep -q '"resumed": false' rotate.json
+[[ -n "$(ls var/ansinh.key.retired-*)" ]]
+"$ansinh" beneficiary --db sqlite:var/demo.db show --code "$code" | grep -q "$code"
+"$ansinh" audit-log --db sqlite:var/demo.db verify > /dev/null
 "$ansinh" init --db sqlite:var/demo2.db --demo 38 --size 300 > demo-init.json
 grep -q '"committed": true' demo-init.json
 echo "README examples: 1 passed, 0 failed"

@@ -13,7 +13,7 @@
 namespace ansinh::app {
 namespace {
 
-constexpr std::size_t kTokenBytes = 32;
+constexpr std::size_t kApiTokenBytes = 32;
 constexpr std::size_t kMinName = 3;
 constexpr std::size_t kMaxName = 60;
 constexpr std::size_t kShownPrefix = 8;  // "ans_" and 4 characters
@@ -121,7 +121,7 @@ Result<CreatedApiToken> CreateApiToken(store::Database& database, const NewApiTo
   auto user = AddServiceAccount(database, token, actor);
   if (!user) return Fail(std::move(user.error()));
   CreatedApiToken created;
-  created.token = std::string(kApiTokenPrefix) + RandomBase64Url(kTokenBytes);
+  created.token = std::string(kApiTokenPrefix) + RandomBase64Url(kApiTokenBytes);
   store::ApiTokenRecord& record = created.record;
   record.user_id = user->id;
   record.name = token.name;

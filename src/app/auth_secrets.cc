@@ -1,18 +1,13 @@
 #include "app/auth_secrets.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <array>
-#include <cerrno>
-#include <cstdlib>
 #include <optional>
-#include <fstream>
 #include <semaphore>
 #include <stdexcept>
 
 #include <sodium.h>
+
+#include "crypto/base64url.h"
 
 namespace ansinh::app {
 namespace {
@@ -59,62 +54,13 @@ std::string Hex(const unsigned char* bytes, std::size_t size) {
   return text;
 }
 
-constexpr const char* kDefaultKeyFile = "var/ansinh.key";
 constexpr std::string_view kSealVersion = "v1";
 constexpr std::size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 constexpr std::size_t kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
-constexpr std::size_t kKeyIdBytes = 8;
-
-std::string Base64Url(const unsigned char* bytes, std::size_t size) {
-  constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
-  std::string text(sodium_base64_ENCODED_LEN(size, kVariant), '\0');
-  sodium_bin2base64(text.data(), text.size(), bytes, size, kVariant);
-  text.resize(text.find('\0'));
-  return text;
-}
-
-std::optional<std::vector<unsigned char>> FromBase64Url(std::string_view text) {
-  std::vector<unsigned char> bytes(text.size());
-  std::size_t length = 0;
-  if (sodium_base642bin(bytes.data(), bytes.size(), text.data(), text.size(), nullptr, &length,
-                        nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
-    return std::nullopt;
-  }
-  bytes.resize(length);
-  return bytes;
-}
-
-tl::unexpected<Error> KeyError(std::string code, std::string message) {
-  return Fail(ErrorKind::kUnavailable, std::move(code), std::move(message));
-}
 
 tl::unexpected<Error> Corrupt() {
   return Fail(ErrorKind::kInternal, "key.corrupt",
               "Dữ liệu được niêm phong đã bị thay đổi hoặc không thuộc về bản ghi này.");
-}
-
-std::string KeyId(const std::array<unsigned char, 32>& key) {
-  std::array<unsigned char, kKeyIdBytes> digest{};
-  crypto_generichash(digest.data(), digest.size(), key.data(), key.size(), nullptr, 0);
-  return Hex(digest.data(), digest.size());
-}
-
-// Writes a new random key with O_EXCL and mode 0600, so two servers starting
-// at once cannot both write one (the loser reads the winner's).
-Status CreateKeyFile(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return errno == EEXIST ? Status{} : Status(KeyError("key.unreadable",
-                        "Không tạo được tệp khoá máy chủ " + path.string() + "."));
-  std::array<unsigned char, 32> key{};
-  randombytes_buf(key.data(), key.size());
-  const std::string text = Hex(key.data(), key.size()) + "\n";
-  sodium_memzero(key.data(), key.size());
-  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  const bool closed = ::close(fd) == 0;
-  if (written && closed) return {};
-  return KeyError("key.unreadable", "Không ghi được tệp khoá máy chủ " + path.string() + ".");
 }
 
 }  // namespace
@@ -189,45 +135,7 @@ std::string RandomBase64Url(std::size_t bytes) {
   EnsureSodium();
   std::vector<unsigned char> random(bytes);
   randombytes_buf(random.data(), random.size());
-  return Base64Url(random.data(), random.size());
-}
-
-std::filesystem::path ServerKeyPath() {
-  if (const char* env = std::getenv("ANSINH_KEY_FILE"); env != nullptr && *env != '\0') {
-    return env;
-  }
-  return kDefaultKeyFile;
-}
-
-Result<ServerKey> LoadServerKey(const std::filesystem::path& path, bool create_if_missing) {
-  EnsureSodium();
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec) && create_if_missing) {
-    if (auto ok = CreateKeyFile(path); !ok) return Fail(std::move(ok.error()));
-  }
-  struct stat status {};
-  if (::stat(path.c_str(), &status) != 0) {
-    return KeyError("key.unreadable", "Không đọc được tệp khoá máy chủ " + path.string() +
-                                          " (đặt biến môi trường ANSINH_KEY_FILE).");
-  }
-  if ((status.st_mode & 077) != 0) {
-    return KeyError("key.permissions", "Tệp khoá máy chủ " + path.string() +
-                                           " không được để người khác đọc (chmod 600).");
-  }
-  std::ifstream in(path);
-  std::string hex;
-  in >> hex;
-  ServerKey key;
-  std::size_t decoded = 0;
-  if (hex.size() != key.bytes.size() * 2 ||
-      sodium_hex2bin(key.bytes.data(), key.bytes.size(), hex.data(), hex.size(), nullptr, &decoded,
-                     nullptr) != 0 ||
-      decoded != key.bytes.size()) {
-    return KeyError("key.malformed", "Tệp khoá máy chủ " + path.string() +
-                                         " phải chứa đúng 64 ký tự hexa.");
-  }
-  key.id = KeyId(key.bytes);
-  return key;
+  return crypto::Base64Url(random.data(), random.size());
 }
 
 std::string SealSecret(const ServerKey& key, std::span<const std::uint8_t> plain,
@@ -240,7 +148,7 @@ std::string SealSecret(const ServerKey& key, std::span<const std::uint8_t> plain
       sealed.data() + kNonceBytes, &length, plain.data(), plain.size(),
       reinterpret_cast<const unsigned char*>(context.data()), context.size(), nullptr,
       sealed.data(), key.bytes.data());
-  return std::string(kSealVersion) + ":" + key.id + ":" + Base64Url(sealed.data(), sealed.size());
+  return std::string(kSealVersion) + ":" + key.id + ":" + crypto::Base64Url(sealed.data(), sealed.size());
 }
 
 Result<std::vector<std::uint8_t>> OpenSecret(const ServerKey& key, std::string_view sealed,
@@ -251,7 +159,7 @@ Result<std::vector<std::uint8_t>> OpenSecret(const ServerKey& key, std::string_v
     return Fail(ErrorKind::kInternal, "key.mismatch",
                 "Dữ liệu được niêm phong bằng một khoá máy chủ khác với khoá đang dùng.");
   }
-  const auto bytes = FromBase64Url(sealed.substr(prefix.size()));
+  const auto bytes = crypto::FromBase64Url(sealed.substr(prefix.size()));
   if (!bytes || bytes->size() < kNonceBytes + kTagBytes) return Corrupt();
   std::vector<std::uint8_t> plain(bytes->size() - kNonceBytes - kTagBytes);
   unsigned long long length = 0;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "crypto/server_key.h"
 
 namespace ansinh::app {
 
@@ -55,21 +56,11 @@ std::string RandomBase64Url(std::size_t bytes);
 
 // The server's secret key for sealing secrets at rest (TOTP seeds), kept in a
 // file outside the database so that a copy of the database alone reveals no
-// seed. The file holds 64 hex characters; it must not be readable by group or
-// others. Every server process of one database must use the same file.
-struct ServerKey {
-  std::array<unsigned char, 32> bytes{};
-  std::string id;  // 16 hex characters of BLAKE2b(key): names the key in sealed values
-};
-
-// ANSINH_KEY_FILE, else "var/ansinh.key" relative to the working directory.
-std::filesystem::path ServerKeyPath();
-
-// Reads the key; when the file does not exist and create_if_missing, writes a
-// new random key there (mode 0600, parent directories created). Errors:
-// kUnavailable "key.unreadable", "key.permissions" (readable by others),
-// "key.malformed".
-Result<ServerKey> LoadServerKey(const std::filesystem::path& path, bool create_if_missing);
+// seed (crypto/server_key.h: file format, permissions, retired keys). Every
+// server process of one database must use the same file.
+using crypto::LoadServerKey;
+using crypto::ServerKey;
+using crypto::ServerKeyPath;
 
 // XChaCha20-Poly1305 (libsodium) of plain under key, bound to `context` (e.g.
 // "totp:17": a sealed value copied to another row does not open there).

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "app/key_rotation.h"
 #include "app/user_service.h"
 #include "formats/reference_data.h"
 #include "store/admin_unit_store.h"
@@ -92,6 +93,8 @@ Result<InitSummary> InitDatabase(store::Database& database, const std::string& d
   auto applied = store::ApplyMigrations(database);
   if (!applied) return Fail(std::move(applied.error()));
   summary.migrations_applied = *applied;
+  // Rows written before encryption at rest (migration 0007) are sealed now.
+  if (auto sealed = SealPendingValues(database); !sealed) return Fail(std::move(sealed.error()));
   // Read and validate every file before touching the database.
   auto data = formats::LoadReferenceData(data_dir);
   if (!data) return Fail(std::move(data.error()));

@@ -213,22 +213,23 @@ std::string ExportDate(std::chrono::system_clock::time_point now) {
 }
 
 std::vector<std::string> TitleLines(const ListSpec& spec, const RegistrationLists& lists,
-                                    std::chrono::system_clock::time_point now) {
+                                    const ExportStamp& stamp) {
   return {spec.title, "Đơn vị: " + lists.unit.name + " (mã " + lists.unit.code + ")",
-          "Ngày xuất: " + ExportDate(now)};
+          "Ngày xuất: " + ExportDate(stamp.at), WatermarkLine(stamp)};
 }
 
 std::string CountLine(std::size_t count) { return "Tổng số người: " + std::to_string(count); }
 
 Status WriteSheet(formats::XlsxWriter& writer, const CellContext& context,
-                  std::chrono::system_clock::time_point now) {
+                  const ExportStamp& stamp) {
   const ListSpec& spec = Spec(context.list);
   const std::vector<ListColumn> columns = ColumnsFor(context.list);
   std::vector<formats::XlsxColumn> headers{{"STT", 6}};
   for (const ListColumn& c : columns) headers.push_back({c.header, c.width_chars});
   auto sheet = writer.AddSheet(spec.sheet, std::move(headers));
   if (!sheet) return Fail(std::move(sheet.error()));
-  for (const std::string& line : TitleLines(spec, context.lists, now)) {
+  if (auto ok = (*sheet)->SetPrintFooter(WatermarkLine(stamp)); !ok) return ok;
+  for (const std::string& line : TitleLines(spec, context.lists, stamp)) {
     if (auto ok = (*sheet)->AddTextLine(line, line == spec.title); !ok) return ok;
   }
   if (auto ok = (*sheet)->AddHeader(); !ok) return ok;
@@ -245,11 +246,11 @@ Status WriteSheet(formats::XlsxWriter& writer, const CellContext& context,
   return (*sheet)->AddTextLine(CountLine(rows.size()), true);
 }
 
-nlohmann::json ListJson(const CellContext& context, std::chrono::system_clock::time_point now) {
+nlohmann::json ListJson(const CellContext& context, const ExportStamp& stamp) {
   const ListSpec& spec = Spec(context.list);
   const auto& rows = context.lists.rows[static_cast<std::size_t>(context.list)];
   nlohmann::json out{{"title", spec.title}, {"sheet", spec.sheet}, {"count", rows.size()},
-                     {"header_lines", TitleLines(spec, context.lists, now)},
+                     {"header_lines", TitleLines(spec, context.lists, stamp)},
                      {"rows", nlohmann::json::array()}};
   const std::vector<ListColumn> columns = ColumnsFor(context.list);
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -316,22 +317,42 @@ nlohmann::json ToJson(const ListsExportReport& report) {
           {"counts", counts}};
 }
 
+std::int64_t RowCount(const RegistrationLists& lists) {
+  std::int64_t rows = 0;
+  for (const auto& list : lists.rows) rows += static_cast<std::int64_t>(list.size());
+  return rows;
+}
+
+Status AuditListsExport(store::SqlSession& session, const AuditActor& actor,
+                        const RegistrationLists& lists, const std::string& format,
+                        nlohmann::json detail) {
+  detail["edition"] = lists.edition;
+  return AuditExport(session, actor,
+                     ExportRecord{"lists.export", "registration_list", lists.unit.code, format,
+                                  RowCount(lists), std::move(detail)});
+}
+
 Result<ListsExportReport> WriteRegistrationLists(const RegistrationLists& lists,
                                                  const core::ReferenceCodes& codes,
                                                  const std::filesystem::path& out_dir,
-                                                 std::chrono::system_clock::time_point now) {
+                                                 const ExportStamp& stamp) {
   const std::string stem = "danh-sach-dang-ky-" + lists.unit.code;
   ListsExportReport report{lists.unit.code, lists.unit.name, out_dir / (stem + ".xlsx"),
                            out_dir / (stem + ".json"), {}};
   auto writer = formats::XlsxWriter::Create(report.xlsx_file);
   if (!writer) return Fail(std::move(writer.error()));
+  const std::string title = "Danh sách đăng ký hình thức chi trả - " + lists.unit.name;
+  if (auto ok = (*writer)->SetProperties(StampProperties(stamp, title)); !ok) {
+    return Fail(std::move(ok.error()));
+  }
   nlohmann::json content{{"unit", {{"code", lists.unit.code}, {"name", lists.unit.name}}},
-                         {"edition", lists.edition}, {"exported_on", ExportDate(now)},
+                         {"edition", lists.edition}, {"exported_on", ExportDate(stamp.at)},
                          {"lists", nlohmann::json::object()}};
+  StampJson(content, stamp);
   for (std::size_t i = 0; i < kRegistrationListCount; ++i) {
     const CellContext context{lists, codes, static_cast<RegistrationList>(i)};
-    if (auto ok = WriteSheet(**writer, context, now); !ok) return Fail(std::move(ok.error()));
-    content["lists"][kSpecs[i].key] = ListJson(context, now);
+    if (auto ok = WriteSheet(**writer, context, stamp); !ok) return Fail(std::move(ok.error()));
+    content["lists"][kSpecs[i].key] = ListJson(context, stamp);
     report.counts[i] = static_cast<std::int64_t>(lists.rows[i].size());
   }
   if (auto ok = (*writer)->Finish(); !ok) return Fail(std::move(ok.error()));

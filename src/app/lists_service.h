@@ -5,8 +5,8 @@
 //
 // Personal data (citizen IDs, account numbers) appear in full: the commune
 // needs them to check and complete the lists. WriteRegistrationLists is the
-// one place such an export leaves the system, so audit and watermarks are a
-// local change there.
+// one place such an export leaves the system: every sheet and the JSON carry
+// the exporter and time (app/export_stamp.h), and AuditListsExport records it.
 #pragma once
 
 #include <array>
@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/export_stamp.h"
 #include "core/error.h"
 #include "core/reference_codes.h"
 #include "store/admin_unit_store.h"
@@ -70,14 +71,25 @@ struct ListsExportReport {
 
 nlohmann::json ToJson(const ListsExportReport& report);
 
-// Writes danh-sach-dang-ky-<unit>.xlsx (one sheet per list: title, export
-// date, headers, rows, the number of people) and .json (the same content)
-// into `out_dir`, which must exist. `codes` names the banks by BIN; `now`
-// dates the export. Errors: the XLSX writer's; kUnavailable lists.write_failed
-// for the JSON file.
+// Data rows on the lists (all six), for the export's audit entry.
+std::int64_t RowCount(const RegistrationLists& lists);
+
+// Writes danh-sach-dang-ky-<unit>.xlsx (one sheet per list: title, unit,
+// export date, the watermark "Xuất bởi … lúc …", headers, rows, the number of
+// people; the watermark also as the printed footer and in the document
+// properties) and .json (the same content, with "exported_by" and
+// "exported_at") into `out_dir`, which must exist. `codes` names the banks by
+// BIN; stamp.at dates the export. Errors: the XLSX writer's; kUnavailable
+// lists.write_failed for the JSON file.
 Result<ListsExportReport> WriteRegistrationLists(const RegistrationLists& lists,
                                                  const core::ReferenceCodes& codes,
                                                  const std::filesystem::path& out_dir,
-                                                 std::chrono::system_clock::time_point now);
+                                                 const ExportStamp& stamp);
+
+// The one audit entry of an export of `lists` ("lists.export", the unit, the
+// row count, `detail`). Call before writing. REQUIRES: no open transaction.
+Status AuditListsExport(store::SqlSession& session, const AuditActor& actor,
+                        const RegistrationLists& lists, const std::string& format,
+                        nlohmann::json detail = nlohmann::json::object());
 
 }  // namespace ansinh::app

@@ -152,22 +152,41 @@ nlohmann::json ToJson(const PayrollChanges& changes) {
           {"changes", list}};
 }
 
-Status WriteChangesXlsx(const PayrollChanges& changes, const std::filesystem::path& file) {
+nlohmann::json ToJson(const PayrollChanges& changes, const ExportStamp& stamp) {
+  nlohmann::json out = ToJson(changes);
+  StampJson(out, stamp);
+  return out;
+}
+
+Status AuditChangesExport(store::SqlSession& session, const AuditActor& actor,
+                          const PayrollChanges& changes, const std::string& format) {
+  return AuditExport(session, actor,
+                     ExportRecord{"payroll.changes_export", "pay_cycle",
+                                  changes.unit + "/" + changes.period, format,
+                                  static_cast<std::int64_t>(changes.changes.size()),
+                                  {{"status", changes.status}}});
+}
+
+Status WriteChangesXlsx(const PayrollChanges& changes, const std::filesystem::path& file,
+                        const ExportStamp& stamp) {
   auto writer = formats::XlsxWriter::Create(file);
   if (!writer) return Fail(std::move(writer.error()));
+  const std::string title = "Danh sách tăng, giảm, điều chỉnh đối tượng hưởng - kỳ " +
+                            changes.period + " - đơn vị " + changes.unit;
+  if (auto ok = (*writer)->SetProperties(StampProperties(stamp, title)); !ok) return ok;
   auto sheet = (*writer)->AddSheet(
       "Tăng giảm điều chỉnh",
       {{"Mã đối tượng", 16}, {"Loại", 12}, {"Số tiền kỳ trước", 18}, {"Số tiền kỳ này", 18},
        {"Hình thức kỳ trước", 18}, {"Hình thức kỳ này", 18}, {"Diễn giải", 60}});
   if (!sheet) return Fail(std::move(sheet.error()));
   formats::XlsxSheet& s = **sheet;
-  Status ok = s.AddTextLine("Danh sách tăng, giảm, điều chỉnh đối tượng hưởng - kỳ " +
-                                changes.period + " - đơn vị " + changes.unit,
-                            true);
+  Status ok = s.SetPrintFooter(WatermarkLine(stamp));
+  if (ok) ok = s.AddTextLine(title, true);
   if (ok) {
     ok = s.AddTextLine("So với kỳ đã phê duyệt: " +
                        changes.previous_period.value_or("(chưa có kỳ nào được phê duyệt)"));
   }
+  if (ok) ok = s.AddTextLine(WatermarkLine(stamp));
   if (ok) ok = s.AddHeader();
   for (const PayrollChange& c : changes.changes) {
     if (!ok) break;

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/export_stamp.h"
 #include "app/payroll_service.h"
 #include "core/error.h"
 #include "store/sql_session.h"
@@ -41,11 +42,22 @@ struct PayrollChanges {
 // Errors: kNotFound payroll.cycle_not_found; the store's.
 Result<PayrollChanges> CollectChanges(store::SqlSession& session, const PayrollRequest& request);
 
+// The list as data (tests, logs). What leaves the system is the stamped form.
 nlohmann::json ToJson(const PayrollChanges& changes);
+// The export: ToJson(changes) with "exported_by" and "exported_at".
+nlohmann::json ToJson(const PayrollChanges& changes, const ExportStamp& stamp);
 
-// One sheet: title, the previous period, counts, then one row per change.
-// Errors: the XLSX writer's.
-Status WriteChangesXlsx(const PayrollChanges& changes, const std::filesystem::path& file);
+// One sheet: title, the previous period, the watermark "Xuất bởi … lúc …"
+// (also the printed footer and the document properties), then one row per
+// change and the count. Errors: the XLSX writer's.
+Status WriteChangesXlsx(const PayrollChanges& changes, const std::filesystem::path& file,
+                        const ExportStamp& stamp);
+
+// The one audit entry of an export of the changes ("payroll.changes_export",
+// "unit/period", the number of changes). Call before writing. REQUIRES: no
+// open transaction on session.
+Status AuditChangesExport(store::SqlSession& session, const AuditActor& actor,
+                          const PayrollChanges& changes, const std::string& format);
 
 struct PayPointGroup {
   std::string commune_code;  // the pay point

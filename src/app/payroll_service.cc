@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "app/ledger_posting.h"
 #include "app/payroll_office.h"
 #include "app/registry_service.h"
 #include "core/period.h"
@@ -115,6 +116,10 @@ Result<store::PayCycleRecord> PayrollService::Approve(const PayrollRequest& requ
   cycle->status = "approved";
   cycle->approved_by = request.actor.name;
   cycle->approved_at = FormatInstant(request.now);
+  // The ledger records the commitment in the approval's own transaction.
+  if (auto ok = PostCycleApproval(session_, *cycle, *cycle->approved_at); !ok) {
+    return Fail(ok.error());
+  }
   const nlohmann::json after{{"status", "approved"},
                              {"line_count", cycle->line_count},
                              {"amount_vnd", cycle->amount_vnd},

@@ -6,6 +6,7 @@
 // stderr is main.cc (via ExitCodeFor). A command prints its JSON summary on stdout.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,9 @@
 #include "store/database.h"
 
 namespace ansinh::cli {
+
+// How many rows a `list` subcommand prints when --limit is not given.
+inline constexpr std::int64_t kDefaultListLimit = 100;
 
 struct CommandContext {
   Status outcome;          // what the command that ran returned

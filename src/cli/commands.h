@@ -18,6 +18,9 @@ void RegisterBeneficiaryCommand(CLI::App& app, CommandContext& context);  // ben
 void RegisterListsCommand(CLI::App& app, CommandContext& context);  // lists_command.cc
 void RegisterPayrollCommand(CLI::App& app, CommandContext& context);  // payroll_command.cc
 void RegisterRatesCommand(CLI::App& app, CommandContext& context);    // rates_command.cc
+void RegisterDisburseCommand(CLI::App& app, CommandContext& context);  // disburse_command.cc
+void RegisterAuditCommand(CLI::App& app, CommandContext& context);     // audit_command.cc
+void RegisterKeysCommand(CLI::App& app, CommandContext& context);     // keys_command.cc
 
 inline void RegisterAllCommands(CLI::App& app, CommandContext& context) {
   RegisterInitCommand(app, context);
@@ -31,6 +34,9 @@ inline void RegisterAllCommands(CLI::App& app, CommandContext& context) {
   RegisterListsCommand(app, context);
   RegisterPayrollCommand(app, context);
   RegisterRatesCommand(app, context);
+  RegisterDisburseCommand(app, context);
+  RegisterAuditCommand(app, context);
+  RegisterKeysCommand(app, context);
 }
 
 }  // namespace ansinh::cli

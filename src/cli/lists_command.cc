@@ -1,7 +1,8 @@
-// `ansinh lists --db URL --unit CODE --out DIR`: the registration lists of plan
-// 152/KH-UBND III.1 and the cash lists for a commune, district or province,
-// as XLSX and JSON files in DIR (created when missing). Prints the files and
-// the number of people on each list.
+// `ansinh lists --db URL --unit CODE --out DIR [--as NAME]`: the registration
+// lists of plan 152/KH-UBND III.1 and the cash lists for a commune, district
+// or province, as XLSX and JSON files in DIR (created when missing). The
+// files carry "Xuất bởi NAME lúc …" and the export is audited first. Prints
+// the files and the number of people on each list.
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -21,6 +22,7 @@ struct ListsCommandOptions {
   std::string unit;
   std::string out_dir;
   std::string edition;  // empty: the commune map in force today
+  std::string as = "operator";
 };
 
 Status MakeOutputDirectory(const std::string& dir) {
@@ -41,7 +43,11 @@ Status RunLists(const ListsCommandOptions& options, const CommandContext& contex
   auto lists = app::CollectRegistrationLists(**session, options.unit, now,
                                              EditionOrToday(options.edition));
   if (!lists) return Fail(std::move(lists.error()));
-  auto report = app::WriteRegistrationLists(*lists, connection->codes, options.out_dir, now);
+  // Audited before any file is written: an export the log cannot record does not happen.
+  const app::AuditActor actor{std::nullopt, options.as, "cli", ""};
+  if (auto ok = app::AuditListsExport(**session, actor, *lists, "xlsx+json"); !ok) return ok;
+  auto report =
+      app::WriteRegistrationLists(*lists, connection->codes, options.out_dir, {options.as, now});
   if (!report) return Fail(std::move(report.error()));
   PrintSummary(context, app::ToJson(*report));
   return {};
@@ -59,6 +65,7 @@ void RegisterListsCommand(CLI::App& app, CommandContext& context) {
   AddEditionOption(*command, options->edition);
   command->add_option("--out", options->out_dir, "Thư mục ghi tệp (tạo nếu chưa có)")
       ->required();
+  command->add_option("--as", options->as, "Người xuất danh sách (mặc định operator)");
   command->callback([options, &context] { context.outcome = RunLists(*options, context); });
 }
 

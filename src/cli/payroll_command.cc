@@ -50,13 +50,22 @@ Status Changes(store::SqlSession& session, const PayrollOptions& options,
                const app::PayrollRequest& request, const CommandContext& context) {
   auto changes = app::CollectChanges(session, request);
   if (!changes) return Fail(std::move(changes.error()));
-  if (options.format == "xlsx") {
+  const bool xlsx = options.format == "xlsx";
+  if (xlsx) {
     if (auto ok = Require(options.out, "--out FILE"); !ok) return ok;
-    if (auto ok = app::WriteChangesXlsx(*changes, options.out); !ok) return ok;
+  }
+  // An export with personal data: audited before it is written, and stamped.
+  if (auto ok = app::AuditChangesExport(session, request.actor, *changes, xlsx ? "xlsx" : "json");
+      !ok) {
+    return ok;
+  }
+  const app::ExportStamp stamp{options.as, request.now};
+  if (xlsx) {
+    if (auto ok = app::WriteChangesXlsx(*changes, options.out, stamp); !ok) return ok;
     PrintSummary(context, {{"file", options.out}, {"count", changes->changes.size()}});
     return {};
   }
-  PrintSummary(context, app::ToJson(*changes));
+  PrintSummary(context, app::ToJson(*changes, stamp));
   return {};
 }
 

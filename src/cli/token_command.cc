@@ -18,7 +18,6 @@
 namespace ansinh::cli {
 namespace {
 
-constexpr std::int64_t kDefaultListLimit = 100;
 
 struct TokenArguments {
   std::string db_url;

@@ -21,7 +21,6 @@ namespace ansinh::cli {
 namespace {
 
 constexpr std::size_t kMaxPasswordLine_bytes = 1024;
-constexpr std::int64_t kDefaultListLimit = 100;
 
 struct UserArguments {
   std::string db_url;

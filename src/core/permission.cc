@@ -44,6 +44,9 @@ const std::array<Grant, kPermissionCount> kGrants = {{
     {Permission::kReferenceDataManage, "reference_data.manage", {kProvinceOfficer, kAdmin}, false},
     {Permission::kUserManage, "user.manage", {kAdmin}, true},
     {Permission::kAuditRead, "audit.read", {kAuditor, kAdmin}, false},
+    // The maker of maker-checker: no second factor, since nothing is locked
+    // or paid until another user approves.
+    {Permission::kPayrollPrepare, "payroll.prepare", {kDistrictOfficer}, false},
 }};
 
 const Grant& GrantOf(Permission permission) {

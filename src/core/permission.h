@@ -31,9 +31,10 @@ enum class Permission {
   kReferenceDataManage,   // "reference_data.manage": policy rates, targets
   kUserManage,            // "user.manage"
   kAuditRead,             // "audit.read"
+  kPayrollPrepare,        // "payroll.prepare": build or rebuild a draft cycle (the maker)
 };
 
-inline constexpr std::size_t kPermissionCount = 14;
+inline constexpr std::size_t kPermissionCount = 15;
 
 // "beneficiary.read", ...: the names routes and documents use.
 const char* PermissionName(Permission permission);

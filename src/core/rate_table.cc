@@ -200,6 +200,17 @@ const RateTable::Segment* RateTable::FindSegment(const Policy& policy, int month
   return segment->to_month >= month_number ? segment : nullptr;
 }
 
+// Older than every band of an age-limited policy (BTXH-5.2 after 22,
+// BTXH-5.7 from 3): the entitlement has ended by law, so the month pays
+// nothing. Ages stay the same or grow, so the answer holds to the segment's end.
+bool RateTable::AgedOut(const Segment& segment, int age_years) const {
+  if (segment.band_begin == segment.band_end) return false;
+  for (std::uint32_t i = segment.band_begin; i < segment.band_end; ++i) {
+    if (bands_[i].age_to == kOpenAge || age_years < bands_[i].age_to) return false;
+  }
+  return true;
+}
+
 Result<MoneyVnd> RateTable::AmountFor(std::size_t policy, std::string_view policy_code,
                                       int month_number, int age_years,
                                       const std::optional<MoneyVnd>& fixed_amount,
@@ -244,6 +255,10 @@ Result<MoneyVnd> RateTable::AmountFor(std::size_t policy, std::string_view polic
                                   " vượt quá giới hạn (tháng " + MonthText(month_number) + ")",
                               policy_code, month_number));
     }
+  }
+  if (AgedOut(*segment, age_years)) {
+    if (same_rates_through != nullptr) *same_rates_through = segment->to_month;
+    return MoneyVnd::Zero();
   }
   return Fail(RateError("payroll.age_out_of_band",
                         "Chế độ " + std::string(policy_code) + " không có mức cho người " +

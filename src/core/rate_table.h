@@ -114,7 +114,10 @@ class RateTable {
   // message and in details {field "policy_code"} and {field "period"}):
   //   payroll.policy_unknown          — no rate row for the policy at all
   //   payroll.rate_missing            — no rate of the policy in force that month
-  //   payroll.age_out_of_band         — rates in force, but no age band holds the person
+  //   payroll.age_out_of_band         — rates in force, but the person is younger than
+  //                                     a band or falls between bands
+  // A person older than every band of an age-limited policy has aged out: the
+  // amount is 0, not an error (the entitlement ends by law, e.g. BTXH-5.1 at 16).
   //   payroll.standard_level_missing  — no standard level in force
   //   payroll.amount_missing          — amount by decision, entitlement has none
   //   payroll.amount_overflow         — level × coefficient does not fit
@@ -163,6 +166,7 @@ class RateTable {
   void IndexPolicies();
   std::optional<std::int64_t> LevelInForce(std::string_view kind, int month_number) const;
   const Segment* FindSegment(const Policy& policy, int month_number) const;
+  bool AgedOut(const Segment& segment, int age_years) const;
 
   std::vector<StandardLevel> levels_;  // sorted by kind, date
   std::vector<Policy> policies_;       // sorted by code

@@ -46,7 +46,7 @@ AdminUnitRecord OldUnit(AdminLevel level, std::string code, std::string name, st
                          std::string(kPre2025ValidTo)};
 }
 
-enum Col { kProvName, kProvCode, kDistName, kDistCode, kCommName, kCommCode, kCommLevel };
+enum AdminUnitColumn { kProvName, kProvCode, kDistName, kDistCode, kCommName, kCommCode, kCommLevel };
 
 // Appends the row's province and district the first time each code appears.
 Status AddParents(const CsvColumns& cols, const CsvRow& row, AdminUnitSet& set,

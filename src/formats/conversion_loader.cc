@@ -18,7 +18,7 @@ namespace ansinh::formats {
 namespace {
 
 constexpr std::size_t kMaxConversionRows = 20'000;
-enum Col { kNewProv, kNewName, kNewCode, kOldName, kOldCode, kNote, kOldDist, kOldProv, kCount };
+enum ConversionColumn { kNewProv, kNewName, kNewCode, kOldName, kOldCode, kNote, kOldDist, kOldProv, kCount };
 
 const std::vector<std::string> kExpectedHeader = {
     "Tỉnh, thành phố", "Tên Xã mới", "Mã Xã mới", "Tên Xã cũ",

@@ -149,6 +149,22 @@ Result<XlsxSheet*> XlsxWriter::AddSheet(std::string_view name, std::vector<XlsxC
   return sheets_.back().get();
 }
 
+Status XlsxWriter::SetProperties(const XlsxProperties& properties) {
+  if (finished_) return Invalid("xlsx_write.finished", "Tệp Excel đã được ghi xong");
+  // libxlsxwriter copies the strings, so pointers into `properties` suffice.
+  const auto field = [](const std::string& text) {
+    return text.empty() ? nullptr : const_cast<char*>(text.c_str());
+  };
+  lxw_doc_properties props{};
+  props.title = field(properties.title);
+  props.subject = field(properties.subject);
+  props.author = field(properties.author);
+  props.company = field(properties.company);
+  props.comments = field(properties.comments);
+  props.keywords = field(properties.keywords);
+  return XlsxWriteStatus(workbook_set_properties(workbook_, &props));
+}
+
 Status XlsxWriter::Finish() {
   if (finished_) return Invalid("xlsx_write.finished", "Tệp Excel đã được ghi xong");
   finished_ = true;
@@ -178,6 +194,16 @@ Status XlsxSheet::AddTextLine(std::string_view text, bool bold) {
                                                           bold ? writer_.bold_ : nullptr));
   if (!written) return written;
   return FinishRow();
+}
+
+Status XlsxSheet::SetPrintFooter(std::string_view text) {
+  if (writer_.finished_) return Invalid("xlsx_write.finished", "Tệp Excel đã được ghi xong");
+  std::string footer = "&C";
+  for (const char c : text) {
+    footer.push_back(c);
+    if (c == '&') footer.push_back('&');  // a literal ampersand in Excel's footer codes
+  }
+  return XlsxWriteStatus(worksheet_set_footer(worksheet_, footer.c_str()));
 }
 
 Status XlsxSheet::AddHeader() {

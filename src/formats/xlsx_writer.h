@@ -57,6 +57,17 @@ struct XlsxColumn {
   int width_chars = 0;  // 0 keeps Excel's default width; at most 255
 };
 
+// Document properties (File > Info in Excel): where an export states who made
+// it and when, besides the visible watermark line. Empty fields are left out.
+struct XlsxProperties {
+  std::string title;
+  std::string subject;
+  std::string author;
+  std::string company;
+  std::string comments;
+  std::string keywords;
+};
+
 class XlsxWriter;
 
 // One worksheet of an XlsxWriter; owned by it and valid while it lives.
@@ -81,6 +92,11 @@ class XlsxSheet {
 
   // Rows written so far, text lines and header included.
   uint32_t rows_written() const { return next_row_; }
+
+  // A centred footer on every printed page (e.g. the export watermark). '&'
+  // is escaped, so the text prints as given. Errors: "xlsx_write.text_too_long"
+  // (Excel allows 255 characters, escapes included).
+  Status SetPrintFooter(std::string_view text);
 
  private:
   friend class XlsxWriter;
@@ -112,6 +128,10 @@ class XlsxWriter {
   // "xlsx_write.sheet_name_invalid" ([]:*?/\ or edge apostrophes),
   // "xlsx_write.sheet_name_taken", "xlsx_write.no_columns".
   Result<XlsxSheet*> AddSheet(std::string_view name, std::vector<XlsxColumn> columns);
+
+  // Sets the document properties; any time before Finish. Errors: the
+  // library's (kInternal "xlsx_write.failed"), "xlsx_write.finished".
+  Status SetProperties(const XlsxProperties& properties);
 
   // Writes the file out. Errors: kUnavailable "xlsx_write.io_failed" and
   // "xlsx_write.zip_failed", kInternal "xlsx_write.failed"; "xlsx_write.finished"

@@ -9,13 +9,14 @@
 #include "http/error_status.h"
 
 namespace ansinh::http {
-namespace {
 
 Error InvalidParameter(std::string_view name, std::string message) {
   Error error = MakeError(ErrorKind::kInvalidInput, "request.parameter_invalid", message);
   error.details.push_back({0, std::string(name), error.code, std::move(message)});
   return error;
 }
+
+namespace {
 
 // A positive integer of at most `high`; nullopt otherwise.
 std::optional<int> PositiveInt(std::string_view text, int high) {

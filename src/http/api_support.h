@@ -57,6 +57,10 @@ struct PageRequest {
 };
 Result<PageRequest> ParsePageRequest(const Request& request);
 
+// kInvalidInput request.parameter_invalid with `message` (Vietnamese) in the
+// details naming the parameter.
+Error InvalidParameter(std::string_view name, std::string message);
+
 // A query parameter as text of at most max_bytes, valid UTF-8; nullopt when
 // absent or empty. Errors: kInvalidInput request.parameter_invalid naming it.
 Result<std::optional<std::string>> TextParam(const Request& request, std::string_view name,

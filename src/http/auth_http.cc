@@ -85,6 +85,10 @@ std::string ClearedSessionCookieHeader(const Request& request, const AuthHttpOpt
          (IsSecure(request, options) ? "; Secure" : "");
 }
 
+app::RequestOrigin OriginOf(const Request& request) {
+  return app::RequestOrigin{request.remote_address, request.request_id};
+}
+
 bool IsStateChanging(Method method) {
   return method != Method::kGet && method != Method::kHead && method != Method::kOptions;
 }

@@ -45,6 +45,9 @@ std::string SessionCookieHeader(const Request& request, const AuthHttpOptions& o
 // Set-Cookie value that deletes the session cookie.
 std::string ClearedSessionCookieHeader(const Request& request, const AuthHttpOptions& options);
 
+// Where a request came from, for the audit entries of authentication.
+app::RequestOrigin OriginOf(const Request& request);
+
 // True for methods that change state (everything but GET, HEAD, OPTIONS).
 bool IsStateChanging(Method method);
 

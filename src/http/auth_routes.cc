@@ -23,10 +23,6 @@ nlohmann::json MeJson(const core::Principal& principal, const std::string& csrf_
   };
 }
 
-app::RequestOrigin OriginOf(const Request& request) {
-  return app::RequestOrigin{request.remote_address, request.request_id};
-}
-
 Response HandleLogin(app::AuthService& auth, const AuthHttpOptions& options,
                      const Request& request) {
   auto body = ParseJsonObject(request, kMaxLoginBody_bytes);

@@ -20,10 +20,6 @@ struct TotpContext {
   app::TotpService service;
 };
 
-app::RequestOrigin OriginOf(const Request& request) {
-  return app::RequestOrigin{request.remote_address, request.request_id};
-}
-
 Response Refused(const Error& error) {
   if (error.code == "auth.locked") return ErrorResponse(429, error);
   return ErrorResponse(error);

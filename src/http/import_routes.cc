@@ -21,17 +21,11 @@ struct UploadRequest {
   app::ImportOptions options;
 };
 
-Error BadParameter(std::string_view name, std::string message) {
-  Error error = MakeError(ErrorKind::kInvalidInput, "request.parameter_invalid", message);
-  error.details.push_back({0, std::string(name), error.code, std::move(message)});
-  return error;
-}
-
 Result<bool> FlagParam(const Request& request, std::string_view name) {
   const auto text = request.QueryParam(name);
   if (!text || *text == "false" || *text == "0") return false;
   if (*text == "true" || *text == "1" || text->empty()) return true;
-  return Fail(BadParameter(name, "Tham số " + std::string(name) + " chỉ nhận true hoặc false."));
+  return Fail(InvalidParameter(name, "Tham số " + std::string(name) + " chỉ nhận true hoặc false."));
 }
 
 // The format from the media type, or from ?format= for application/octet-stream.
@@ -44,7 +38,7 @@ Result<UploadFormat> FormatOf(const Request& request) {
     const auto format = request.QueryParam("format");
     if (format == "csv") return UploadFormat::kCsv;
     if (format == "xlsx") return UploadFormat::kXlsx;
-    return Fail(BadParameter("format", "Với application/octet-stream cần ?format=csv hoặc xlsx."));
+    return Fail(InvalidParameter("format", "Với application/octet-stream cần ?format=csv hoặc xlsx."));
   }
   return Fail(ErrorKind::kInvalidInput, "import.media_type",
               "Tệp tải lên phải có Content-Type text/csv, " + std::string(kXlsxMediaType) +
@@ -63,12 +57,12 @@ Result<std::string> FileName(const Request& request, UploadFormat format) {
     clean = clean && byte >= 0x20 && byte != 0x7F && c != '/' && c != '\\';
   }
   if (!clean) {
-    return Fail(BadParameter("file_name", "Tên tệp không hợp lệ: chỉ tên tệp, không có thư mục, "
+    return Fail(InvalidParameter("file_name", "Tên tệp không hợp lệ: chỉ tên tệp, không có thư mục, "
                                           "tối đa " + std::to_string(kMaxFileName_bytes) + " byte."));
   }
   const bool xlsx_name = name->size() >= 5 && (name->ends_with(".xlsx") || name->ends_with(".XLSX"));
   if (xlsx_name != (format == UploadFormat::kXlsx)) {
-    return Fail(BadParameter("file_name", "Phần mở rộng của tên tệp không khớp định dạng tải lên."));
+    return Fail(InvalidParameter("file_name", "Phần mở rộng của tên tệp không khớp định dạng tải lên."));
   }
   return std::string(*name);
 }
@@ -94,7 +88,7 @@ Result<UploadRequest> ReadUpload(const Request& request, const core::Principal& 
   upload.options.partial = *partial;
   const auto edition = request.QueryParam("edition");
   if (edition && *edition != "pre2025" && *edition != "2025") {
-    return Fail(BadParameter("edition", "Tham số edition chỉ nhận pre2025 hoặc 2025."));
+    return Fail(InvalidParameter("edition", "Tham số edition chỉ nhận pre2025 hoặc 2025."));
   }
   if (edition) {
     upload.options.commune_edition = std::string(*edition);

@@ -1,10 +1,5 @@
 #include "http/list_routes.h"
 
-#include <stdlib.h>
-
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <utility>
 
 #include "app/auth_scope.h"
@@ -13,11 +8,10 @@
 #include "http/full_view.h"
 #include "http/import_routes.h"
 #include "http/pii_mask.h"
+#include "http/scratch_directory.h"
 
 namespace ansinh::http {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct ListRequest {
   std::string unit;
@@ -27,19 +21,13 @@ struct ListRequest {
   DataView view = DataView::kMasked;
 };
 
-Error BadParameter(std::string_view name, std::string message) {
-  Error error = MakeError(ErrorKind::kInvalidInput, "request.parameter_invalid", message);
-  error.details.push_back({0, std::string(name), error.code, std::move(message)});
-  return error;
-}
-
 Result<std::optional<std::size_t>> ListIndex(const Request& request) {
   const auto key = request.QueryParam("list");
   if (!key || key->empty()) return std::optional<std::size_t>();
   for (std::size_t i = 0; i < app::kRegistrationListCount; ++i) {
     if (*key == app::RegistrationListKey(static_cast<app::RegistrationList>(i))) return {i};
   }
-  return Fail(BadParameter("list", "Tham số list chỉ nhận a, b, c, d, cash_paypoint hoặc cash_home."));
+  return Fail(InvalidParameter("list", "Tham số list chỉ nhận a, b, c, d, cash_paypoint hoặc cash_home."));
 }
 
 Result<ListRequest> ReadListRequest(const Request& request, const core::Principal& principal) {
@@ -47,11 +35,11 @@ Result<ListRequest> ReadListRequest(const Request& request, const core::Principa
   const auto unit = request.QueryParam("unit").value_or("");
   const bool digits = !unit.empty() && unit.size() <= 5 &&
                       unit.find_first_not_of("0123456789") == std::string_view::npos;
-  if (!digits) return Fail(BadParameter("unit", "Cần ?unit= là mã đơn vị hành chính (2, 3 hoặc 5 chữ số)."));
+  if (!digits) return Fail(InvalidParameter("unit", "Cần ?unit= là mã đơn vị hành chính (2, 3 hoặc 5 chữ số)."));
   out.unit = std::string(unit);
   const auto edition = request.QueryParam("edition");
   if (edition && *edition != "pre2025" && *edition != "2025") {
-    return Fail(BadParameter("edition", "Tham số edition chỉ nhận pre2025 hoặc 2025."));
+    return Fail(InvalidParameter("edition", "Tham số edition chỉ nhận pre2025 hoặc 2025."));
   }
   out.edition = edition ? std::string(*edition)
                         : (principal.scope_edition.empty()
@@ -62,40 +50,13 @@ Result<ListRequest> ReadListRequest(const Request& request, const core::Principa
   out.list = *list;
   const auto format = request.QueryParam("format").value_or("json");
   if (format != "json" && format != "xlsx") {
-    return Fail(BadParameter("format", "Tham số format chỉ nhận json hoặc xlsx."));
+    return Fail(InvalidParameter("format", "Tham số format chỉ nhận json hoặc xlsx."));
   }
   out.xlsx = format == "xlsx";
   auto view = RequestedView(request);
   if (!view) return Fail(std::move(view.error()));
   out.view = *view;
   return out;
-}
-
-// The list files are written by the one export function of the lists use
-// case into a private directory, read back, and removed at once.
-class ScratchDirectory {
- public:
-  ScratchDirectory() {
-    std::string pattern = (fs::temp_directory_path() / "ansinh-lists-XXXXXX").string();
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~ScratchDirectory() {
-    std::error_code ignored;
-    if (!path_.empty()) fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-Result<std::string> ReadWhole(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
-    return Fail(ErrorKind::kUnavailable, "lists.read_failed", "Không đọc lại được tệp danh sách.");
-  }
-  return bytes;
 }
 
 // Only the asked list keeps its rows; masking unless the full view was granted.
@@ -108,17 +69,15 @@ void Prepare(app::RegistrationLists& lists, const ListRequest& ask) {
   }
 }
 
-Response Export(app::RegistrationLists& lists, const core::ReferenceCodes& codes,
-                const ListRequest& ask) {
-  Prepare(lists, ask);
-  ScratchDirectory scratch;
+Response Export(const app::RegistrationLists& lists, const core::ReferenceCodes& codes,
+                const ListRequest& ask, const app::ExportStamp& stamp) {
+  ScratchDirectory scratch;  // the one export function writes files; read back at once
   if (scratch.path().empty()) {
     return ErrorResponse(MakeError(ErrorKind::kInternal, "lists.scratch", "mkdtemp failed"));
   }
-  auto report = app::WriteRegistrationLists(lists, codes, scratch.path(),
-                                            std::chrono::system_clock::now());
+  auto report = app::WriteRegistrationLists(lists, codes, scratch.path(), stamp);
   if (!report) return ErrorResponse(report.error());
-  auto bytes = ReadWhole(ask.xlsx ? report->xlsx_file : report->json_file);
+  auto bytes = ReadWholeFile(ask.xlsx ? report->xlsx_file : report->json_file);
   if (!bytes) return ErrorResponse(bytes.error());
   if (ask.xlsx) {
     Response response;
@@ -161,10 +120,14 @@ Response HandleLists(RegistryApi& api, const Request& request, const core::Princ
                                      "Vai trò của bạn không được xuất danh sách với số định danh và "
                                      "số tài khoản đầy đủ."));
     }
-    if (auto ok = AuditRead(session, principal, request, object, "success", detail); !ok) {
+    // Only what leaves is counted: the asked list, masked unless full.
+    Prepare(*lists, *ask);
+    if (auto ok = app::AuditListsExport(session, AuditActorFor(principal, request), *lists,
+                                        ask->xlsx ? "xlsx" : "json", detail);
+        !ok) {
       return ErrorResponse(ok.error());
     }
-    return Export(*lists, codes, *ask);
+    return Export(*lists, codes, *ask, {principal.username, std::chrono::system_clock::now()});
   });
 }
 

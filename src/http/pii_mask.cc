@@ -3,13 +3,8 @@
 namespace ansinh::http {
 namespace {
 
-bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-void MaskField(nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return;
-  const auto found = object.find(key);
-  if (found == object.end() || !found->is_string()) return;
-  *found = MaskTail(found->get<std::string>());
+bool IsContinuationByte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
 }  // namespace
@@ -29,18 +24,34 @@ std::string MaskTail(std::string_view text) {
 }
 
 void MaskSnapshot(nlohmann::json& snapshot) {
-  if (!snapshot.is_object()) return;
-  if (const auto person = snapshot.find("beneficiary"); person != snapshot.end()) {
-    MaskField(*person, "citizen_id");
-    MaskField(*person, "phone");
+  MaskPersonalData(snapshot);
+}
+
+bool IsPersonalDataKey(std::string_view key) {
+  for (const std::string_view personal : kPersonalDataKeys) {
+    if (key == personal) return true;
   }
-  if (const auto representative = snapshot.find("representative");
-      representative != snapshot.end()) {
-    MaskField(*representative, "citizen_id");
-    MaskField(*representative, "phone");
+  return false;
+}
+
+void MaskPersonalData(nlohmann::json& value, int depth) {
+  if (depth > kMaxMaskDepth) {
+    value = nullptr;  // deeper than anything we store: show nothing rather than risk it
+    return;
   }
-  if (const auto method = snapshot.find("payment_method"); method != snapshot.end()) {
-    MaskField(*method, "account_number");
+  if (value.is_array()) {
+    for (auto& item : value) MaskPersonalData(item, depth + 1);
+    return;
+  }
+  if (!value.is_object()) return;
+  for (auto& [key, item] : value.items()) {
+    if (item.is_string() && IsPersonalDataKey(key)) {
+      item = MaskTail(item.get<std::string>());
+    } else if (item.is_number() && IsPersonalDataKey(key)) {
+      item = MaskTail(item.dump());  // a number where text belongs is still the identifier
+    } else {
+      MaskPersonalData(item, depth + 1);
+    }
   }
 }
 

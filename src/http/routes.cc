@@ -13,6 +13,8 @@
 #include "http/idempotency.h"
 #include "http/import_routes.h"
 #include "http/list_routes.h"
+#include "http/payroll_routes.h"
+#include "http/rates_routes.h"
 
 namespace ansinh::http {
 namespace {
@@ -44,6 +46,8 @@ Router BuildRouter(store::Database& database) {
   AddBeneficiaryWriteRoutes(router, registry, idempotency);
   AddImportRoutes(router, registry, idempotency);
   AddListRoutes(router, registry);
+  AddPayrollRoutes(router, registry, idempotency);
+  AddRatesRoutes(router, registry, idempotency);
   return router;
 }
 

@@ -5,7 +5,7 @@
 namespace ansinh::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kApiTokenSelect =
     "SELECT id, user_id, name, token_hash, token_prefix, created_at, created_by, expires_on, "
     "expires_at_s, revoked_at, last_used_at_s FROM api_tokens";
 
@@ -32,15 +32,15 @@ class SqlApiTokenStore : public ApiTokenStore {
   }
 
   Result<std::optional<ApiTokenRecord>> FindByHash(const std::string& token_hash) override {
-    return FindOne(std::string(kSelect) + " WHERE token_hash = ?1", SqlText(token_hash));
+    return FindOne(std::string(kApiTokenSelect) + " WHERE token_hash = ?1", SqlText(token_hash));
   }
 
   Result<std::optional<ApiTokenRecord>> FindById(std::int64_t id) override {
-    return FindOne(std::string(kSelect) + " WHERE id = ?1", SqlInt(id));
+    return FindOne(std::string(kApiTokenSelect) + " WHERE id = ?1", SqlInt(id));
   }
 
   Result<std::vector<ApiTokenRecord>> List(std::int64_t after_id, std::int64_t limit) override {
-    auto rows = session_.Query(std::string(kSelect) + " WHERE id > ?1 ORDER BY id LIMIT ?2",
+    auto rows = session_.Query(std::string(kApiTokenSelect) + " WHERE id > ?1 ORDER BY id LIMIT ?2",
                                {SqlInt(after_id), SqlInt(limit)});
     if (!rows) return Fail(std::move(rows.error()));
     std::vector<ApiTokenRecord> tokens;

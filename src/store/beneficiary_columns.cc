@@ -16,7 +16,7 @@ constexpr std::array<std::string_view, kBeneficiaryValueCount> kColumns = {
     "commune_edition", "address",          "policy_group",     "status",
     "termination_reason", "termination_date", "destination_commune", "termination_effective",
     "special_case",  "has_smartphone",     "paid_through",     "created_at",
-    "updated_at"};
+    "updated_at",    "citizen_id_index"};
 
 enum class Skip { kNone, kKeyCreationAndStatus };
 
@@ -104,15 +104,16 @@ const std::string& BeneficiarySelectColumns() {
   return text;
 }
 
-Result<SqlParams> BeneficiaryValues(const BeneficiaryRecord& record) {
+Result<SqlParams> BeneficiaryValues(const SensitiveFields& fields, const BeneficiaryRecord& record) {
   const core::Beneficiary& p = record.person;
   auto key = core::NameMatchKey(p.full_name);
   if (!key) return Fail(std::move(key.error()));
   const auto& t = p.termination;
   return SqlParams{
       SqlText(p.code.value()), SqlText(p.full_name), SqlText(*key), SqlText(p.birth_date.ToIso()),
-      SqlText(p.sex == core::Sex::kMale ? "male" : "female"), SensitiveParam(p.citizen_id.raw),
-      SensitiveParam(p.phone.raw), SqlText(p.commune.value()), SqlText(record.commune_edition),
+      SqlText(p.sex == core::Sex::kMale ? "male" : "female"),
+      fields.Param(kBeneficiaryCitizenId, p.citizen_id.raw),
+      fields.Param(kBeneficiaryPhone, p.phone.raw), SqlText(p.commune.value()), SqlText(record.commune_edition),
       SqlText(p.address), SqlText(core::BeneficiaryGroupCode(p.group)),
       SqlText(core::BeneficiaryStatusCode(p.status)),
       t ? SqlText(core::TerminationReasonCode(t->reason)) : SqlNull(),
@@ -120,18 +121,19 @@ Result<SqlParams> BeneficiaryValues(const BeneficiaryRecord& record) {
       t && t->destination_commune ? SqlText(t->destination_commune->value()) : SqlNull(),
       t ? SqlText(t->effective_from.ToString()) : SqlNull(), SqlInt(p.special_case ? 1 : 0),
       SqlInt(p.has_smartphone ? 1 : 0), OptionalPeriod(p.paid_through), SqlText(record.created_at),
-      SqlText(record.updated_at)};
+      SqlText(record.updated_at), fields.IndexParam(p.citizen_id.raw)};
 }
 
-BeneficiaryRecord ReadBeneficiary(const SqlRows& rows, std::size_t r, std::size_t first) {
+BeneficiaryRecord ReadBeneficiary(SensitiveFields& fields, const SqlRows& rows, std::size_t r,
+                                  std::size_t first) {
   const auto c = [first](std::size_t offset) { return first + offset; };
   core::Beneficiary person{
       .code = ParseStored(core::BeneficiaryCode::Parse(rows.Text(r, c(1))), "code"),
       .full_name = rows.Text(r, c(2)),
       .birth_date = ParseStored(core::Date::Parse(rows.Text(r, c(3))), "birth_date"),
       .sex = rows.Text(r, c(4)) == "male" ? core::Sex::kMale : core::Sex::kFemale,
-      .citizen_id = {SensitiveColumn(rows, r, c(5)), std::nullopt},
-      .phone = {SensitiveColumn(rows, r, c(6)), std::nullopt},
+      .citizen_id = {fields.Column(kBeneficiaryCitizenId, rows, r, c(5)), std::nullopt},
+      .phone = {fields.Column(kBeneficiaryPhone, rows, r, c(6)), std::nullopt},
       .commune = ParseStored(core::AdminUnitCode::Parse(rows.Text(r, c(7))), "commune_code"),
       .address = rows.Text(r, c(9)),
       .group = ParseStored(core::ParseBeneficiaryGroup(rows.Text(r, c(10))), "policy_group"),

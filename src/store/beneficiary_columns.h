@@ -6,17 +6,18 @@
 #include <string>
 
 #include "store/beneficiary_store.h"
+#include "store/registry_sensitive.h"
 
 namespace ansinh::store {
 
 // Number of values BeneficiaryValues binds (?1..?kBeneficiaryValueCount).
-inline constexpr std::size_t kBeneficiaryValueCount = 21;
+inline constexpr std::size_t kBeneficiaryValueCount = 22;
 
 // "code, full_name, ..." in the order of BeneficiaryValues.
 const std::string& BeneficiaryInsertColumns();
-// "?1, ?2, ..., ?21".
+// "?1, ?2, ..., ?22".
 const std::string& BeneficiaryPlaceholders();
-// "code = ?1, full_name = ?2, ..." for UPDATE ... WHERE id = ?22 (PostgreSQL
+// "code = ?1, full_name = ?2, ..." for UPDATE ... WHERE id = ?23 (PostgreSQL
 // needs every bound parameter used).
 const std::string& BeneficiaryUpdateAssignments();
 // "full_name = excluded.full_name, ..." for ON CONFLICT (code) DO UPDATE;
@@ -26,10 +27,13 @@ const std::string& BeneficiaryUpsertAssignments();
 const std::string& BeneficiarySelectColumns();
 inline constexpr std::size_t kBeneficiarySelectCount = 21;
 
-// Errors: kInvalidInput name.* when the name has no matching key.
-Result<SqlParams> BeneficiaryValues(const BeneficiaryRecord& record);
+// The citizen ID and phone are sealed with `fields`, the citizen ID's blind
+// index is the last value. Errors: kInvalidInput name.* when the name has no
+// matching key.
+Result<SqlParams> BeneficiaryValues(const SensitiveFields& fields, const BeneficiaryRecord& record);
 
 // Reads the BeneficiarySelectColumns() that start at column `first` of row r.
-BeneficiaryRecord ReadBeneficiary(const SqlRows& rows, std::size_t r, std::size_t first);
+BeneficiaryRecord ReadBeneficiary(SensitiveFields& fields, const SqlRows& rows, std::size_t r,
+                                  std::size_t first);
 
 }  // namespace ansinh::store

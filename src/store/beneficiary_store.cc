@@ -59,13 +59,29 @@ void AddScopeFilter(std::string& where, SqlParams& params, const BeneficiaryQuer
            ")))";
 }
 
-Result<std::pair<std::string, SqlParams>> BuildWhere(const BeneficiaryQuery& query) {
+// The blind index under each key of the ring: rows written before and after
+// an unfinished rotation both match. An ID without index (blank) matches none.
+void AddCitizenIdFilter(std::string& where, SqlParams& params, const SensitiveFields& fields,
+                        const std::string& citizen_id) {
+  const std::vector<std::string> indexes = fields.LookupIndexes(citizen_id);
+  if (indexes.empty()) {
+    where += where.empty() ? " WHERE 1 = 0" : " AND 1 = 0";
+    return;
+  }
+  std::string condition = "b.citizen_id_index IN (";
+  for (std::size_t i = 0; i < indexes.size(); ++i) {
+    params.push_back(SqlText(indexes[i]));
+    condition += (i == 0 ? "?" : ", ?") + std::to_string(params.size());
+  }
+  where += (where.empty() ? " WHERE " : " AND ") + condition + ")";
+}
+
+Result<std::pair<std::string, SqlParams>> BuildWhere(const SensitiveFields& fields,
+                                                     const BeneficiaryQuery& query) {
   std::string where;
   SqlParams params;
   if (query.code) AddFilter(where, params, "b.code = ?n", SqlText(*query.code));
-  if (query.citizen_id) {
-    AddFilter(where, params, "b.citizen_id = ?n", SensitiveParam(*query.citizen_id));
-  }
+  if (query.citizen_id) AddCitizenIdFilter(where, params, fields, *query.citizen_id);
   if (query.name) {
     auto key = core::NameMatchKey(*query.name);
     if (!key) return Fail(std::move(key.error()));
@@ -90,11 +106,12 @@ Result<std::pair<std::string, SqlParams>> BuildWhere(const BeneficiaryQuery& que
 }
 
 // The bound values of many records, row after row, for InsertBatched.
-Result<SqlParams> BatchValues(const std::vector<BeneficiaryRecord>& records) {
+Result<SqlParams> BatchValues(const SensitiveFields& fields,
+                              const std::vector<BeneficiaryRecord>& records) {
   SqlParams values;
   values.reserve(records.size() * kBeneficiaryValueCount);
   for (const auto& record : records) {
-    auto row = BeneficiaryValues(record);
+    auto row = BeneficiaryValues(fields, record);
     if (!row) return Fail(std::move(row.error()));
     std::move(row->begin(), row->end(), std::back_inserter(values));
   }
@@ -106,7 +123,7 @@ class SqlBeneficiaryStore : public BeneficiaryStore {
   explicit SqlBeneficiaryStore(SqlSession& session) : session_(session) {}
 
   Result<std::int64_t> Insert(const BeneficiaryRecord& record) override {
-    auto values = BeneficiaryValues(record);
+    auto values = BeneficiaryValues(SensitiveFields(session_), record);
     if (!values) return Fail(std::move(values.error()));
     auto rows = session_.Query("INSERT INTO beneficiaries (" + BeneficiaryInsertColumns() +
                                    ") VALUES (" + BeneficiaryPlaceholders() + ") RETURNING id",
@@ -116,11 +133,12 @@ class SqlBeneficiaryStore : public BeneficiaryStore {
   }
 
   Status Update(const BeneficiaryRecord& record) override {
-    auto values = BeneficiaryValues(record);
+    auto values = BeneficiaryValues(SensitiveFields(session_), record);
     if (!values) return Fail(std::move(values.error()));
     values->push_back(SqlInt(record.id));
     auto changed = session_.Execute("UPDATE beneficiaries SET " + BeneficiaryUpdateAssignments() +
-                                        " WHERE id = ?22",
+                                        " WHERE id = ?" +
+                                        std::to_string(kBeneficiaryValueCount + 1),
                                     *values);
     if (!changed) return Fail(std::move(changed.error()));
     if (*changed == 0) {
@@ -134,11 +152,13 @@ class SqlBeneficiaryStore : public BeneficiaryStore {
                                {SqlText(std::string(code))});
     if (!rows) return Fail(std::move(rows.error()));
     if (rows->empty()) return std::optional<BeneficiaryRecord>();
-    return std::optional<BeneficiaryRecord>(ReadBeneficiary(*rows, 0, 0));
+    SensitiveFields fields(session_);
+    return std::optional<BeneficiaryRecord>(ReadBeneficiary(fields, *rows, 0, 0));
   }
 
   Result<BeneficiaryPage> Search(const BeneficiaryQuery& query) override {
-    auto where = BuildWhere(query);
+    SensitiveFields fields(session_);
+    auto where = BuildWhere(fields, query);
     if (!where) return Fail(std::move(where.error()));
     auto& [condition, params] = *where;
     BeneficiaryPage page;
@@ -153,12 +173,14 @@ class SqlBeneficiaryStore : public BeneficiaryStore {
                                    std::to_string(offset),
                                params);
     if (!rows) return Fail(std::move(rows.error()));
-    for (std::size_t r = 0; r < rows->size(); ++r) page.items.push_back(ReadBeneficiary(*rows, r, 0));
+    for (std::size_t r = 0; r < rows->size(); ++r) {
+      page.items.push_back(ReadBeneficiary(fields, *rows, r, 0));
+    }
     return page;
   }
 
   Result<std::int64_t> UpsertBatch(const std::vector<BeneficiaryRecord>& records) override {
-    auto values = BatchValues(records);
+    auto values = BatchValues(SensitiveFields(session_), records);
     if (!values) return Fail(std::move(values.error()));
     return InsertBatched(session_,
                          "INSERT INTO beneficiaries (" + BeneficiaryInsertColumns() + ")",
@@ -168,7 +190,7 @@ class SqlBeneficiaryStore : public BeneficiaryStore {
 
   Result<std::unordered_map<std::string, std::int64_t>> UpsertBatchReturningIds(
       const std::vector<BeneficiaryRecord>& records) override {
-    auto values = BatchValues(records);
+    auto values = BatchValues(SensitiveFields(session_), records);
     if (!values) return Fail(std::move(values.error()));
     std::unordered_map<std::string, std::int64_t> ids;
     ids.reserve(records.size());

@@ -4,6 +4,7 @@
 
 #include "store/postgres/pg_session.h"
 #include "store/session_pool.h"
+#include "store/sql_session.h"
 #include "store/sqlite/sqlite_session.h"
 
 namespace ansinh::store {
@@ -61,14 +62,22 @@ Result<std::unique_ptr<Database>> OpenDatabase(const DatabaseUrl& url) {
 
 Result<std::unique_ptr<Database>> OpenDatabase(const DatabaseUrl& url,
                                                const DatabaseOptions& options) {
+  std::shared_ptr<crypto::KeyRingSource> keys;
+  if (!options.key_file.empty()) keys = std::make_shared<crypto::KeyRingSource>(options.key_file);
+  const auto with_keys = [keys](Result<std::unique_ptr<SqlSession>> session) {
+    if (session && keys) (*session)->set_field_keys(keys);
+    return session;
+  };
   if (url.dialect == Dialect::kSqlite) {
     const std::string path = url.target;
-    return OpenPooledDatabase(Dialect::kSqlite, [path] { return OpenSqliteSession(path); },
-                              options);
+    return OpenPooledDatabase(
+        Dialect::kSqlite, [path, with_keys] { return with_keys(OpenSqliteSession(path)); },
+        options);
   }
   const std::string uri = url.target;
-  return OpenPooledDatabase(Dialect::kPostgres, [uri] { return OpenPostgresSession(uri); },
-                            options);
+  return OpenPooledDatabase(
+      Dialect::kPostgres, [uri, with_keys] { return with_keys(OpenPostgresSession(uri)); },
+      options);
 }
 
 }  // namespace ansinh::store

@@ -6,6 +6,7 @@
 // implementations, store/sqlite and store/postgres.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -51,6 +52,9 @@ class SessionLease {
 struct DatabaseOptions {
   int max_sessions = 4;         // connections open at most, per Database
   int acquire_timeout_ms = 10'000;  // wait for a free session before kUnavailable
+  // The server key file that seals personal data; empty: ANSINH_KEY_FILE or
+  // var/ansinh.key (crypto/server_key.h), shared by the whole process.
+  std::filesystem::path key_file;
 };
 
 // Thread safety: every method may be called from several server threads at once.

@@ -7,7 +7,7 @@
 namespace ansinh::store {
 namespace {
 
-constexpr std::string_view kSelect =
+constexpr std::string_view kFindingSelect =
     "SELECT f.id, f.beneficiary_id, b.code, f.field, f.code, f.message, f.status, f.created_at "
     "FROM findings f JOIN beneficiaries b ON b.id = f.beneficiary_id ";
 
@@ -46,7 +46,7 @@ class SqlFindingStore : public FindingStore {
   }
 
   Result<std::vector<FindingRecord>> OpenInCommune(const std::string& commune_code) override {
-    auto rows = session_.Query(std::string(kSelect) +
+    auto rows = session_.Query(std::string(kFindingSelect) +
                                    "WHERE b.commune_code = ?1 AND f.status = 'open' "
                                    "ORDER BY b.code, f.id LIMIT " + std::to_string(kMaxListed),
                                {SqlText(commune_code)});
@@ -55,7 +55,7 @@ class SqlFindingStore : public FindingStore {
   }
 
   Result<std::vector<FindingRecord>> ListFor(std::int64_t beneficiary_id) override {
-    auto rows = session_.Query(std::string(kSelect) + "WHERE f.beneficiary_id = ?1 ORDER BY f.id",
+    auto rows = session_.Query(std::string(kFindingSelect) + "WHERE f.beneficiary_id = ?1 ORDER BY f.id",
                                {SqlInt(beneficiary_id)});
     if (!rows) return Fail(std::move(rows.error()));
     return ReadFindings(*rows);

@@ -18,7 +18,7 @@ formats::InstitutionRecord ReadRecord(const SqlRows& rows, std::size_t r) {
       rows.OptionalText(r, 5).value_or("")};
 }
 
-constexpr const char* kSelect =
+constexpr const char* kInstitutionSelect =
     "SELECT bin, code, short_name, full_name, kind, swift_code FROM payment_institutions";
 
 class SqlInstitutionStore : public InstitutionStore {
@@ -42,14 +42,14 @@ class SqlInstitutionStore : public InstitutionStore {
   }
 
   Result<std::optional<formats::InstitutionRecord>> FindByBin(const std::string& bin) override {
-    auto rows = session_.Query(std::string(kSelect) + " WHERE bin = ?1", {SqlText(bin)});
+    auto rows = session_.Query(std::string(kInstitutionSelect) + " WHERE bin = ?1", {SqlText(bin)});
     if (!rows) return Fail(std::move(rows.error()));
     if (rows->empty()) return std::optional<formats::InstitutionRecord>();
     return std::optional<formats::InstitutionRecord>(ReadRecord(*rows, 0));
   }
 
   Result<std::vector<formats::InstitutionRecord>> List() override {
-    auto rows = session_.Query(std::string(kSelect) + " ORDER BY bin");
+    auto rows = session_.Query(std::string(kInstitutionSelect) + " ORDER BY bin");
     if (!rows) return Fail(std::move(rows.error()));
     std::vector<formats::InstitutionRecord> records;
     for (std::size_t r = 0; r < rows->size(); ++r) records.push_back(ReadRecord(*rows, r));

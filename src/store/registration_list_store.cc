@@ -14,7 +14,7 @@ namespace {
 // Open findings on these fields are what made a payment method invalid (the
 // import and RegistryService::SetPaymentMethod file them there); their
 // messages tell the commune what to fix.
-constexpr std::string_view kSelect =
+constexpr std::string_view kListSelect =
     "SELECT b.id, b.code, b.full_name, b.birth_date, b.sex, b.citizen_id, b.commune_code, "
     "b.policy_group, pm.channel, pm.recipient, pm.bin, pm.account_number, pm.holder_name, "
     "pm.valid, pm.problems, r.kind, r.full_name, r.citizen_id, r.relationship, f.message "
@@ -27,32 +27,33 @@ constexpr std::string_view kSelect =
     "WHERE b.status = 'active' AND b.commune_edition = ?1 AND b.commune_code IN (";
 constexpr std::string_view kOrder = ") ORDER BY b.id, f.id";
 
-std::optional<RegistrationListRepresentative> ReadRepresentative(const SqlRows& rows,
+std::optional<RegistrationListRepresentative> ReadRepresentative(SensitiveFields& fields,
+                                                                 const SqlRows& rows,
                                                                  std::size_t r) {
   if (rows.IsNull(r, 15)) return std::nullopt;
   return RegistrationListRepresentative{
       rows.Text(r, 15) == "guardian" ? core::RepresentativeKind::kGuardian
                                      : core::RepresentativeKind::kAuthorised,
-      rows.Text(r, 16), SensitiveColumn(rows, r, 17), rows.Text(r, 18)};
+      rows.Text(r, 16), fields.Column(kRepresentativeCitizenId, rows, r, 17), rows.Text(r, 18)};
 }
 
-RegistrationListRow ReadRow(const SqlRows& rows, std::size_t r) {
+RegistrationListRow ReadRow(SensitiveFields& fields, const SqlRows& rows, std::size_t r) {
   RegistrationListRow row;
   row.beneficiary_id = rows.Int64(r, 0);
   row.code = rows.Text(r, 1);
   row.full_name = rows.Text(r, 2);
   row.birth_date = rows.Text(r, 3);
   row.sex = rows.Text(r, 4) == "male" ? core::Sex::kMale : core::Sex::kFemale;
-  row.citizen_id = SensitiveColumn(rows, r, 5);
+  row.citizen_id = fields.Column(kBeneficiaryCitizenId, rows, r, 5);
   row.commune_code = rows.Text(r, 6);
   row.group = ParseStored(core::ParseBeneficiaryGroup(rows.Text(r, 7)), "policy_group");
   row.channel = ParseStored(core::ParsePaymentChannel(rows.Text(r, 8)), "channel");
   row.recipient = ParseStored(core::ParseRecipient(rows.Text(r, 9)), "recipient");
   row.bin = rows.Text(r, 10);
-  row.account_number = SensitiveColumn(rows, r, 11);
+  row.account_number = fields.Column(kAccountNumber, rows, r, 11);
   row.holder_name = rows.Text(r, 12);
   row.valid = rows.Int64(r, 13) != 0;
-  row.representative = ReadRepresentative(rows, r);
+  row.representative = ReadRepresentative(fields, rows, r);
   return row;
 }
 
@@ -70,11 +71,12 @@ std::vector<std::string> SplitProblems(const std::string& problems) {
 
 // Rows come one per (person, finding); folds them into one row per person.
 // The stored problem codes stand until a finding names the reason in words.
-void AppendRows(const SqlRows& rows, std::vector<RegistrationListRow>& out) {
+void AppendRows(SensitiveFields& fields, const SqlRows& rows,
+                std::vector<RegistrationListRow>& out) {
   bool named = false;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     if (out.empty() || out.back().beneficiary_id != rows.Int64(r, 0)) {
-      out.push_back(ReadRow(rows, r));
+      out.push_back(ReadRow(fields, rows, r));
       if (!out.back().valid) out.back().problems = SplitProblems(rows.Text(r, 14));
       named = false;
     }
@@ -93,16 +95,17 @@ class SqlRegistrationListStore : public RegistrationListStore {
   Result<std::vector<RegistrationListRow>> ActiveInCommunes(
       const std::string& edition, std::vector<std::string> commune_codes) override {
     std::vector<RegistrationListRow> out;
+    SensitiveFields fields(session_);
     constexpr std::size_t kChunk = kMaxBoundParams - 1;  // ?1 is the edition
     for (std::size_t first = 0; first < commune_codes.size(); first += kChunk) {
       const std::size_t count = std::min(kChunk, commune_codes.size() - first);
       SqlParams params{SqlText(edition)};
       for (std::size_t i = first; i < first + count; ++i) params.push_back(SqlText(commune_codes[i]));
-      const std::string sql = std::string(kSelect) + ShiftPlaceholders(Placeholders(count), 1) +
+      const std::string sql = std::string(kListSelect) + ShiftPlaceholders(Placeholders(count), 1) +
                               std::string(kOrder);
       auto rows = session_.Query(sql, params);
       if (!rows) return Fail(std::move(rows.error()));
-      AppendRows(*rows, out);
+      AppendRows(fields, *rows, out);
     }
     // Sorted here, bytewise, so both databases give the same order whatever
     // their collation.

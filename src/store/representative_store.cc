@@ -18,13 +18,13 @@ std::optional<core::Date> ReadDate(const SqlRows& rows, std::size_t r, std::size
   return ParseStored(core::Date::Parse(*text), "representative date");
 }
 
-core::Representative ReadRepresentative(const SqlRows& rows) {
+core::Representative ReadRepresentative(SensitiveFields& fields, const SqlRows& rows) {
   return core::Representative{
       .kind = rows.Text(0, 0) == "guardian" ? core::RepresentativeKind::kGuardian
                                             : core::RepresentativeKind::kAuthorised,
       .full_name = rows.Text(0, 1),
-      .citizen_id = {SensitiveColumn(rows, 0, 2), std::nullopt},
-      .phone = {SensitiveColumn(rows, 0, 3), std::nullopt},
+      .citizen_id = {fields.Column(kRepresentativeCitizenId, rows, 0, 2), std::nullopt},
+      .phone = {fields.Column(kRepresentativePhone, rows, 0, 3), std::nullopt},
       .relationship = rows.Text(0, 4),
       .authorisation_number = rows.Text(0, 5),
       .authorisation_date = ReadDate(rows, 0, 6),
@@ -39,32 +39,35 @@ class SqlRepresentativeStore : public RepresentativeStore {
   explicit SqlRepresentativeStore(SqlSession& session) : session_(session) {}
 
   Result<std::int64_t> PutBatch(const std::vector<RepresentativeRecord>& records) override {
+    const SensitiveFields fields(session_);
     SqlParams values;
-    values.reserve(records.size() * 12);
+    values.reserve(records.size() * 13);
     for (const auto& record : records) {
       const core::Representative& p = record.representative;
       values.insert(values.end(),
                     {SqlInt(record.beneficiary_id),
                      SqlText(p.kind == core::RepresentativeKind::kGuardian ? "guardian"
                                                                            : "authorised"),
-                     SqlText(p.full_name), SensitiveParam(p.citizen_id.raw),
-                     SensitiveParam(p.phone.raw), SqlText(p.relationship),
+                     SqlText(p.full_name), fields.Param(kRepresentativeCitizenId, p.citizen_id.raw),
+                     fields.Param(kRepresentativePhone, p.phone.raw), SqlText(p.relationship),
                      SqlText(p.authorisation_number), OptionalDate(p.authorisation_date),
                      OptionalDate(p.valid_from), OptionalDate(p.valid_to),
-                     SqlText(p.confirmed_by), OptionalDate(p.confirmed_on)});
+                     SqlText(p.confirmed_by), OptionalDate(p.confirmed_on),
+                     fields.IndexParam(p.citizen_id.raw)});
     }
     return InsertBatched(
         session_,
         "INSERT INTO representatives (beneficiary_id, kind, full_name, citizen_id, phone, "
         "relationship, authorisation_number, authorisation_date, valid_from, valid_to, "
-        "confirmed_by, confirmed_on)",
-        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", 12, values,
+        "confirmed_by, confirmed_on, citizen_id_index)",
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", 13, values,
         "ON CONFLICT (beneficiary_id) DO UPDATE SET kind = excluded.kind, full_name = "
         "excluded.full_name, citizen_id = excluded.citizen_id, phone = excluded.phone, "
         "relationship = excluded.relationship, authorisation_number = "
         "excluded.authorisation_number, authorisation_date = excluded.authorisation_date, "
         "valid_from = excluded.valid_from, valid_to = excluded.valid_to, confirmed_by = "
-        "excluded.confirmed_by, confirmed_on = excluded.confirmed_on");
+        "excluded.confirmed_by, confirmed_on = excluded.confirmed_on, citizen_id_index = "
+        "excluded.citizen_id_index");
   }
 
   Result<std::int64_t> RemoveFor(const std::vector<std::int64_t>& beneficiary_ids) override {
@@ -81,7 +84,8 @@ class SqlRepresentativeStore : public RepresentativeStore {
         {SqlInt(beneficiary_id)});
     if (!rows) return Fail(std::move(rows.error()));
     if (rows->empty()) return std::optional<core::Representative>();
-    return std::optional<core::Representative>(ReadRepresentative(*rows));
+    SensitiveFields fields(session_);
+    return std::optional<core::Representative>(ReadRepresentative(fields, *rows));
   }
 
  private:

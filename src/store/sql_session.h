@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "crypto/key_ring_source.h"
 #include "store/database.h"
 
 namespace ansinh::store {
@@ -79,6 +81,17 @@ class SqlSession {
   virtual bool IsReusable() const = 0;
 
   static constexpr std::size_t kMaxQueryRows = 1'000'000;
+
+  // The keys that seal personal data in this database (store/registry_sensitive.h):
+  // those of the Database that opened the session, else the process default
+  // (ANSINH_KEY_FILE).
+  crypto::KeyRingSource& field_keys() const {
+    return field_keys_ ? *field_keys_ : crypto::DefaultKeyRingSource();
+  }
+  void set_field_keys(std::shared_ptr<crypto::KeyRingSource> keys) { field_keys_ = std::move(keys); }
+
+ private:
+  std::shared_ptr<crypto::KeyRingSource> field_keys_;
 };
 
 // RAII transaction: rolls back on destruction unless Commit() succeeded.

@@ -5,7 +5,7 @@
 namespace ansinh::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kUserSelect =
     "SELECT id, username, role, unit_code, unit_edition, password_hash, active, "
     "must_change_password, failed_logins, locked_until_s, "
     "CASE WHEN totp_secret IS NULL THEN 0 ELSE 1 END, "
@@ -54,15 +54,15 @@ class SqlUserStore : public UserStore {
   }
 
   Result<std::optional<UserRecord>> FindByUsername(const std::string& username) override {
-    return FindOne(std::string(kSelect) + " WHERE username = ?1", SqlText(username));
+    return FindOne(std::string(kUserSelect) + " WHERE username = ?1", SqlText(username));
   }
 
   Result<std::optional<UserRecord>> FindById(std::int64_t id) override {
-    return FindOne(std::string(kSelect) + " WHERE id = ?1", SqlInt(id));
+    return FindOne(std::string(kUserSelect) + " WHERE id = ?1", SqlInt(id));
   }
 
   Result<std::vector<UserRecord>> List(std::int64_t after_id, std::int64_t limit) override {
-    auto rows = session_.Query(std::string(kSelect) + " WHERE id > ?1 ORDER BY id LIMIT ?2",
+    auto rows = session_.Query(std::string(kUserSelect) + " WHERE id > ?1 ORDER BY id LIMIT ?2",
                                {SqlInt(after_id), SqlInt(limit)});
     if (!rows) return Fail(std::move(rows.error()));
     std::vector<UserRecord> users;

@@ -11,11 +11,6 @@
 namespace ansinh::http::testing {
 namespace {
 
-std::string ErrorCode(const HttpReply& reply) {
-  const auto body = nlohmann::json::parse(reply.body, nullptr, false);
-  return body.is_object() && body.contains("error") ? body["error"].value("code", "") : "";
-}
-
 class ApiTokenTest : public SharedServerTest<ApiTokenTest> {
  protected:
   // `ansinh token create`: the token printed once, or "" on failure.

@@ -26,11 +26,6 @@ std::string CookieValue(const HttpReply& reply) {
   return header.substr(0, header.find(';'));  // "ansinh_session=..."
 }
 
-std::string ErrorCode(const HttpReply& reply) {
-  const auto body = nlohmann::json::parse(reply.body, nullptr, false);
-  return body.is_object() && body.contains("error") ? body["error"].value("code", "") : "";
-}
-
 class AuthLoginTest : public SharedServerTest<AuthLoginTest> {
  public:
   static bool PrepareWorkspace(Workspace& workspace, std::string& error) {

@@ -14,12 +14,7 @@
 namespace ansinh::http::testing {
 namespace {
 
-constexpr const char* kPassword = "một cụm từ đủ dài cho kiểm thử";
-
-std::string ErrorCode(const HttpReply& reply) {
-  const auto body = nlohmann::json::parse(reply.body, nullptr, false);
-  return body.is_object() && body.contains("error") ? body["error"].value("code", "") : "";
-}
+constexpr const char* kTotpUserPassword = "một cụm từ đủ dài cho kiểm thử";
 
 // The code an authenticator app shows now, offset by whole steps.
 std::string CodeNow(const std::string& secret_base32, int step_offset = 0) {
@@ -39,7 +34,7 @@ class AuthTotpTest : public SharedServerTest<AuthTotpTest> {
     // The server seals seeds with this key; the child inherits the variable.
     ::setenv("ANSINH_KEY_FILE", (workspace.root / "server.key").c_str(), 1);
     for (const char* user : {"huyen01", "huyen02"}) {
-      if (!CreateUser(workspace.db_url, user, "district_officer", "001", kPassword, &error)) {
+      if (!CreateUser(workspace.db_url, user, "district_officer", "001", kTotpUserPassword, &error)) {
         return false;
       }
     }
@@ -50,7 +45,7 @@ class AuthTotpTest : public SharedServerTest<AuthTotpTest> {
   static Session Login(const std::string& username) {
     const HttpReply reply =
         Request(server_->port(), "POST", "/api/v1/auth/login", "Content-Type: application/json\r\n",
-                nlohmann::json{{"username", username}, {"password", kPassword}}.dump());
+                nlohmann::json{{"username", username}, {"password", kTotpUserPassword}}.dump());
     EXPECT_EQ(reply.status, 200) << reply.body;
     const std::string cookie =
         reply.headers.count("set-cookie")

@@ -22,12 +22,6 @@ class LimitsTest : public SharedServerTest<LimitsTest> {
   static std::vector<std::string> ExtraServeArguments() { return {"--threads", "1"}; }
 };
 
-std::string ErrorCode(const HttpReply& reply) {
-  const auto body = nlohmann::json::parse(reply.body, nullptr, false);
-  if (body.is_discarded()) return "";
-  return body["error"]["code"].get<std::string>();
-}
-
 TEST_F(LimitsTest, DeclaredOversizedBodyGives413) {
   auto reply = ParseReply(Exchange(
       server_->port(),

@@ -126,10 +126,7 @@ inline nlohmann::json Json(const HttpReply& reply) {
   return nlohmann::json::parse(reply.body, nullptr, false);
 }
 
-inline std::string ErrorCodeOf(const HttpReply& reply) {
-  const auto body = Json(reply);
-  return body.is_object() && body.contains("error") ? body["error"].value("code", "") : "";
-}
+inline std::string ErrorCodeOf(const HttpReply& reply) { return ErrorCode(reply); }
 
 // One audit-log entry as the tests look at it.
 struct AuditRow {
@@ -156,6 +153,25 @@ inline std::vector<AuditRow> AuditEntries(const std::string& db_url, const std::
                        rows->Text(r, 4), rows->Text(r, 5)});
   }
   return entries;
+}
+
+// The after_json of every audit entry with `action`, oldest first.
+inline std::vector<nlohmann::json> AuditDetails(const std::string& db_url,
+                                                const std::string& action) {
+  std::vector<nlohmann::json> details;
+  auto url = store::ParseDatabaseUrl(db_url);
+  if (!url) return details;
+  auto database = store::OpenDatabase(*url);
+  if (!database) return details;
+  auto session = (*database)->Acquire();
+  if (!session) return details;
+  auto rows = (*session)->Query("SELECT after_json FROM audit_log WHERE action = ?1 ORDER BY seq",
+                                {store::SqlText(action)});
+  if (!rows) return details;
+  for (std::size_t r = 0; r < rows->size(); ++r) {
+    details.push_back(nlohmann::json::parse(rows->Text(r, 0), nullptr, false));
+  }
+  return details;
 }
 
 // A count of rows of a table of the server's database.

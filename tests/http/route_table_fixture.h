@@ -98,6 +98,13 @@ class RouteTableTest : public ::testing::Test {
     const auto imported = RunAnsinh({"import", "--db", workspace_->db_url, "beneficiaries",
                                      csv.string(), "--edition", "pre2025"});
     ASSERT_EQ(imported.exit_code, 0) << imported.stderr_text;
+    // A draft payroll cycle of the in-scope office and period, prepared by
+    // someone who is none of the role users, so that a payroll route in
+    // scope has a cycle to act on and approving it is not self-approval.
+    const auto prepared = RunAnsinh({"payroll", "--db", workspace_->db_url, "run", "--period",
+                                     "2024-09", "--unit", "15517", "--edition", "pre2025", "--as",
+                                     "mt.preparer"});
+    ASSERT_EQ(prepared.exit_code, 0) << prepared.stderr_text << prepared.stdout_text;
     auto url = store::ParseDatabaseUrl(workspace_->db_url);
     ASSERT_TRUE(url);
     auto database = store::OpenDatabase(*url);

@@ -37,10 +37,22 @@ std::vector<char*> Argv(std::vector<std::string>& arguments) {
   return argv;
 }
 
+// Servers and commands started by this test process seal personal data with
+// a key file of the process's own in the build tree, never var/ansinh.key of
+// the working directory. An ANSINH_KEY_FILE set by the caller wins.
+void UseTestKeyFile() {
+  if (std::getenv("ANSINH_KEY_FILE") != nullptr) return;
+  const fs::path cache = fs::path(ANSINH_BINARY).parent_path().parent_path() / "http-test-cache";
+  fs::create_directories(cache);
+  const fs::path key = cache / ("key-" + std::to_string(getpid()) + ".key");
+  setenv("ANSINH_KEY_FILE", key.c_str(), 0);
+}
+
 // Spawns the binary with stdout (and stderr unless it is null) on new pipes,
 // and stdin from stdin_path when it is not null.
 pid_t Spawn(std::vector<std::string> arguments, int* stdout_fd, int* stderr_fd,
             const char* stdin_path = nullptr) {
+  UseTestKeyFile();
   arguments.insert(arguments.begin(), ANSINH_BINARY);
   std::array<int, 2> out_pipe{-1, -1};
   std::array<int, 2> err_pipe{-1, -1};
@@ -309,6 +321,12 @@ HttpReply Request(std::uint16_t port, const std::string& method, const std::stri
   if (!body.empty()) raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   raw += extra_headers + "\r\n" + body;
   return ParseReply(Exchange(port, raw)).value_or(HttpReply{});
+}
+
+std::string ErrorCode(const HttpReply& reply) {
+  const auto body = nlohmann::json::parse(reply.body, nullptr, false);
+  if (!body.is_object() || !body.contains("error") || !body["error"].is_object()) return "";
+  return body["error"].value("code", "");
 }
 
 }  // namespace ansinh::http::testing

@@ -77,6 +77,9 @@ struct HttpReply {
   std::string body;
 };
 
+// The "error.code" of a JSON error body; empty when the body is not one.
+std::string ErrorCode(const HttpReply& reply);
+
 // Opens a loopback TCP connection; -1 on failure. The caller closes it.
 int Connect(std::uint16_t port);
 

@@ -17,7 +17,7 @@
 namespace ansinh::app {
 namespace {
 
-constexpr std::int64_t kSize = 20'000;
+constexpr std::int64_t kGeneratorSize = 20'000;
 
 core::Period Current() { return *core::Period::FromYearMonth(2025, 3); }
 
@@ -75,7 +75,7 @@ struct Parsed {
 const Parsed& TwentyThousand() {
   static const Parsed parsed = [] {
     Parsed out;
-    auto result = formats::ParseBeneficiaryCsv(Csv(kSize, 7, &out.stats), Catalog());
+    auto result = formats::ParseBeneficiaryCsv(Csv(kGeneratorSize, 7, &out.stats), Catalog());
     EXPECT_TRUE(result) << result.error().code;
     if (result) out.result = std::move(*result);
     return out;
@@ -83,7 +83,7 @@ const Parsed& TwentyThousand() {
   return parsed;
 }
 
-double Share(std::int64_t part) { return static_cast<double>(part) / static_cast<double>(kSize); }
+double Share(std::int64_t part) { return static_cast<double>(part) / static_cast<double>(kGeneratorSize); }
 
 TEST(DemoGeneratorTest, SameSeedSameBytesOtherSeedOtherBytes) {
   const std::string first = Csv(3'000, 42);
@@ -106,10 +106,10 @@ TEST(DemoGeneratorTest, EveryRowImportsWithoutError) {
     break;
   }
   EXPECT_EQ(parsed.result.data_rows, parsed.stats.rows);
-  EXPECT_EQ(static_cast<std::int64_t>(parsed.result.beneficiaries.size()), kSize);
-  EXPECT_EQ(parsed.stats.beneficiaries, kSize);
+  EXPECT_EQ(static_cast<std::int64_t>(parsed.result.beneficiaries.size()), kGeneratorSize);
+  EXPECT_EQ(parsed.stats.beneficiaries, kGeneratorSize);
   EXPECT_GT(parsed.stats.multi_entitlement, 0);
-  EXPECT_EQ(parsed.stats.rows, kSize + parsed.stats.multi_entitlement);
+  EXPECT_EQ(parsed.stats.rows, kGeneratorSize + parsed.stats.multi_entitlement);
 }
 
 TEST(DemoGeneratorTest, FindingsAreExactlyThePlantedDefects) {
@@ -139,7 +139,7 @@ TEST(DemoGeneratorTest, FindingsAreExactlyThePlantedDefects) {
 
 TEST(DemoGeneratorTest, ProportionsAreRealistic) {
   const DemoStats& stats = TwentyThousand().stats;
-  EXPECT_EQ(stats.ncc + stats.btxh, kSize);
+  EXPECT_EQ(stats.ncc + stats.btxh, kGeneratorSize);
   EXPECT_NEAR(Share(stats.ncc), 0.25, 0.02);
   EXPECT_NEAR(Share(stats.bank_accounts + stats.mobile_money_accounts), 0.10, 0.02);
   EXPECT_GT(stats.mobile_money_accounts, stats.bank_accounts / 4);

@@ -16,7 +16,7 @@
 namespace ansinh::app {
 namespace {
 
-constexpr std::int64_t kSize = 2'000;
+constexpr std::int64_t kInitSize = 2'000;
 
 class DemoInitTest : public testing_support::BackendTest {
  protected:
@@ -40,13 +40,13 @@ class DemoInitTest : public testing_support::BackendTest {
   }
 
   Result<DemoImportSummary> Import() {
-    return ImportDemoProvince(database(), DemoImportRequest{"38", kSize, 3}, Context());
+    return ImportDemoProvince(database(), DemoImportRequest{"38", kInitSize, 3}, Context());
   }
 };
 
 std::string Csv(const DemoInputs& inputs) {
   std::ostringstream out;
-  auto written = WriteDemoCsv(inputs, DemoOptions{kSize, 5, *core::Period::FromYearMonth(2025, 3)},
+  auto written = WriteDemoCsv(inputs, DemoOptions{kInitSize, 5, *core::Period::FromYearMonth(2025, 3)},
                               out);
   EXPECT_TRUE(written) << written.error().code;
   return out.str();
@@ -77,7 +77,7 @@ TEST_P(DemoInitTest, TwoThousandPeopleImportWithZeroErrors) {
   EXPECT_TRUE(report.committed);
   EXPECT_EQ(report.rejected_rows, 0);
   EXPECT_EQ(report.error_count, 0);
-  EXPECT_EQ(report.beneficiaries, kSize);
+  EXPECT_EQ(report.beneficiaries, kInitSize);
   EXPECT_EQ(report.data_rows, summary->demo.rows);
   EXPECT_EQ(report.entitlements, summary->demo.rows);
   EXPECT_EQ(report.findings, summary->demo.dirty.total());
@@ -91,7 +91,7 @@ TEST_P(DemoInitTest, RunningItAgainChangesNobody) {
   auto second = Import();
   ASSERT_TRUE(second) << second.error().code << " " << second.error().message;
   EXPECT_EQ(second->import.rejected_rows, 0);
-  EXPECT_EQ(second->import.beneficiaries, kSize);
+  EXPECT_EQ(second->import.beneficiaries, kInitSize);
   EXPECT_EQ(second->import.history_entries, 0);
 }
 

@@ -90,7 +90,7 @@ class ListsExportTest : public testing_support::RegistryTest {
   Result<ListsExportReport> Export(const std::string& unit) {
     auto lists = CollectRegistrationLists(session(), unit, Day(2));
     if (!lists) return Fail(std::move(lists.error()));
-    return WriteRegistrationLists(*lists, codes(), out_.path(), Day(2));
+    return WriteRegistrationLists(*lists, codes(), out_.path(), {"xa_tester", Day(2)});
   }
 
   std::vector<formats::XlsxRow> Sheet(const ListsExportReport& report, const std::string& name) {
@@ -107,9 +107,10 @@ class ListsExportTest : public testing_support::RegistryTest {
   testing_support::TempDir out_;
 };
 
-// Row layout of every sheet: title, unit, date, header, data, count line.
-constexpr std::size_t kHeaderRow = 3;
-constexpr std::size_t kFirstDataRow = 4;
+// Row layout of every sheet: title, unit, date, watermark, header, data, count line.
+constexpr std::size_t kWatermarkRow = 3;
+constexpr std::size_t kHeaderRow = 4;
+constexpr std::size_t kFirstDataRow = 5;
 
 std::vector<std::string> Codes(const std::vector<formats::XlsxRow>& rows) {
   std::vector<std::string> codes;
@@ -137,10 +138,12 @@ TEST_P(ListsExportTest, CommuneExportPutsEachPersonOnTheirList) {
                                       "c) BTXH - tài khoản", "d) BTXH - người nhận thay",
                                       "Tiền mặt - điểm chi trả", "Tiền mặt - tại nhà"}));
   const auto a = Sheet(*report, "a) NCC - tài khoản");
-  ASSERT_EQ(a.size(), 6u);
+  ASSERT_EQ(a.size(), 7u);
   EXPECT_NE(a[0].Cell(0).find("người có công"), std::string_view::npos);
   EXPECT_NE(a[1].Cell(0).find("Phường Phúc Xá"), std::string_view::npos);
   EXPECT_EQ(a[2].Cell(0), "Ngày xuất: 17/09/2024");
+  EXPECT_EQ(a[kWatermarkRow].Cell(0).rfind("Xuất bởi xa_tester lúc ", 0), 0u);
+  EXPECT_NE(a[kWatermarkRow].Cell(0).find("17/09/2024 (giờ Việt Nam)"), std::string_view::npos);
   const std::vector<std::string> expected_head = {"STT", "Mã đối tượng", "Họ và tên", "Ngày sinh",
                                                   "Giới tính", "Số định danh", "Xã/phường",
                                                   "Hình thức", "Ngân hàng", "Số tài khoản",
@@ -161,7 +164,7 @@ TEST_P(ListsExportTest, RepresentativeListsNameTheRecipient) {
   auto report = Export("00001");
   ASSERT_TRUE(report) << report.error().message;
   const auto d = Sheet(*report, "d) BTXH - người nhận thay");
-  ASSERT_EQ(d.size(), 6u);
+  ASSERT_EQ(d.size(), 7u);
   const auto& header = d[kHeaderRow];
   const auto& row = d[kFirstDataRow];
   EXPECT_EQ(row.Cell(Column(header, "Mã đối tượng")), "B02");
@@ -178,7 +181,7 @@ TEST_P(ListsExportTest, DistrictExportCoversItsCommunesOnly) {
   EXPECT_EQ(report->counts, (std::array<std::int64_t, 6>{1, 1, 2, 1, 1, 1}));
   EXPECT_EQ(Codes(Sheet(*report, "c) BTXH - tài khoản")), (std::vector<std::string>{"B01", "B06"}));
   const auto b = Sheet(*report, "b) NCC - người nhận thay");
-  ASSERT_EQ(b.size(), 6u);
+  ASSERT_EQ(b.size(), 7u);
   EXPECT_EQ(b[kFirstDataRow].Cell(Column(b[kHeaderRow], "Người nhận")), "Lê Thị Hoa");
   EXPECT_EQ(b[kFirstDataRow].Cell(Column(b[kHeaderRow], "Xã/phường")), "Phường Trúc Bạch");
   const auto cash = Sheet(*report, "Tiền mặt - điểm chi trả");
@@ -204,6 +207,10 @@ TEST_P(ListsExportTest, JsonHoldsTheSameListsAndCounts) {
   const nlohmann::json json = ReadJson(report->json_file);
   EXPECT_EQ(json["unit"]["code"], "001");
   EXPECT_EQ(json["exported_on"], "17/09/2024");
+  EXPECT_EQ(json["exported_by"], "xa_tester");
+  EXPECT_EQ(json["exported_at"].get<std::string>().rfind("2024-09-1", 0), 0u);
+  EXPECT_EQ(json["lists"]["a"]["header_lines"][3].get<std::string>().rfind("Xuất bởi xa_tester", 0),
+            0u);
   const std::map<std::string, std::size_t> counts = {{"a", 1}, {"b", 1}, {"c", 2}, {"d", 1},
                                                      {"cash_paypoint", 1}, {"cash_home", 1}};
   for (const auto& [key, count] : counts) {
@@ -231,6 +238,27 @@ TEST_P(ListsExportTest, TerminatedAndOtherDistrictPeopleAreOnNoList) {
     }
   }
   EXPECT_EQ(listed, 8);  // the province holds X01 as well
+}
+
+TEST_P(ListsExportTest, AnExportLeavesOneAuditEntryWithItsRowCount) {
+  auto lists = CollectRegistrationLists(session(), "001", Day(2));
+  ASSERT_TRUE(lists) << lists.error().message;
+  EXPECT_EQ(RowCount(*lists), 7);
+  const AuditActor actor{std::nullopt, "xa_tester", "cli", ""};
+  ASSERT_TRUE(AuditListsExport(session(), actor, *lists, "xlsx+json", {{"view", "full"}}));
+  auto rows = session().Query(
+      "SELECT actor, object_type, object_id, after_json FROM audit_log WHERE action = "
+      "'lists.export' ORDER BY seq");
+  ASSERT_TRUE(rows) << rows.error().message;
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(rows->Text(0, 0), "xa_tester");
+  EXPECT_EQ(rows->Text(0, 1), "registration_list");
+  EXPECT_EQ(rows->Text(0, 2), "001");
+  const auto detail = nlohmann::json::parse(rows->Text(0, 3));
+  EXPECT_EQ(detail["rows"], 7);
+  EXPECT_EQ(detail["format"], "xlsx+json");
+  EXPECT_EQ(detail["view"], "full");
+  EXPECT_EQ(detail["edition"], lists->edition);
 }
 
 TEST_P(ListsExportTest, UnknownUnitIsNotFound) {

@@ -13,28 +13,14 @@
 #include <nlohmann/json.hpp>
 
 #include "app/registry_service.h"
+#include "integration/cli_runner.h"
 #include "integration/test_database.h"
 
 namespace ansinh::app {
 namespace {
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-};
-
-CommandResult RunAnsinh(const std::string& arguments) {
-  const std::string command = std::string(ANSINH_BINARY) + " " + arguments + " 2>/dev/null";
-  CommandResult result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buffer[65536];
-  std::size_t read = 0;
-  while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, read);
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+using testing_support::CommandResult;
+using testing_support::RunAnsinh;
 
 class PayrollCliTest : public testing_support::BackendTest {
  protected:

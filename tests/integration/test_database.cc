@@ -149,7 +149,30 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
+namespace {
+
+// Personal data is sealed with the process's default key file; tests keep
+// theirs in a temporary file, removed at exit, not in var/ of the cwd.
+void UseTemporaryKeyFile() {
+  static const bool done = [] {
+    static const std::filesystem::path key =
+        std::filesystem::temp_directory_path() / ("ansinh_test_" + UniqueSuffix() + ".key");
+    const char* given = std::getenv("ANSINH_KEY_FILE");
+    if ((given == nullptr || *given == '\0') && ::setenv("ANSINH_KEY_FILE", key.c_str(), 1) == 0) {
+      std::atexit([] {
+        std::error_code ec;
+        std::filesystem::remove(key, ec);
+      });
+    }
+    return true;
+  }();
+  (void)done;
+}
+
+}  // namespace
+
 void BackendTest::SetUp() {
+  UseTemporaryKeyFile();
   if (GetParam() == Backend::kSqlite) {
     sqlite_dir_ = std::make_unique<TempDir>();
     const auto file = sqlite_dir_->path() / "test.db";

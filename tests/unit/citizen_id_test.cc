@@ -20,7 +20,7 @@ using test::RowName;
 using test::TableRow;
 using test::TestCodes;
 
-CitizenId MustParse(const std::string& text) {
+CitizenId MustParseCitizenId(const std::string& text) {
   Result<CitizenId> id = CitizenId::Parse(text, TestCodes());
   EXPECT_TRUE(id.has_value()) << text;
   return id.value();
@@ -66,7 +66,7 @@ TEST_P(CitizenIdConsistencyTable, ReportsEachDisagreement) {
   Result<Date> birth = Date::Parse(row.at(2));
   ASSERT_TRUE(sex.has_value() && birth.has_value()) << row.at(1) << " " << row.at(2);
   std::vector<std::string> codes;
-  for (const CitizenIdInconsistency& found : CheckConsistency(MustParse(row.at(0)), *sex, *birth)) {
+  for (const CitizenIdInconsistency& found : CheckConsistency(MustParseCitizenId(row.at(0)), *sex, *birth)) {
     codes.push_back(found.code);
     EXPECT_TRUE(test::IsNfc(found.message));
     EXPECT_FALSE(found.message.empty());
@@ -84,16 +84,16 @@ TEST(CitizenId, UnknownProvinceMessageNamesTheCode) {
 }
 
 TEST(CitizenId, ExposesProvinceAndMasksAllButLastFour) {
-  CitizenId id = MustParse(" 079205000123 ");
+  CitizenId id = MustParseCitizenId(" 079205000123 ");
   EXPECT_EQ(id.digits(), "079205000123");
   EXPECT_EQ(id.province_code(), "079");
   EXPECT_EQ(id.Masked(), "********0123");
-  EXPECT_EQ(MustParse("012345678").Masked(), "*****5678");
+  EXPECT_EQ(MustParseCitizenId("012345678").Masked(), "*****5678");
 }
 
 TEST(CitizenId, InconsistencyKindsAreDistinct) {
   std::vector<CitizenIdInconsistency> found =
-      CheckConsistency(MustParse("001150123456"), Sex::kMale, *Date::Parse("2051"));
+      CheckConsistency(MustParseCitizenId("001150123456"), Sex::kMale, *Date::Parse("2051"));
   ASSERT_EQ(found.size(), 3u);
   EXPECT_EQ(found[0].kind, CitizenIdInconsistencyKind::kSexDigit);
   EXPECT_EQ(found[1].kind, CitizenIdInconsistencyKind::kCenturyDigit);
@@ -106,8 +106,8 @@ TEST(CitizenId, InconsistencyKindsAreDistinct) {
 }
 
 TEST(CitizenId, EqualityIsByDigits) {
-  EXPECT_EQ(MustParse("001050123456"), MustParse(" 001050123456"));
-  EXPECT_FALSE(MustParse("001050123456") == MustParse("001050123457"));
+  EXPECT_EQ(MustParseCitizenId("001050123456"), MustParseCitizenId(" 001050123456"));
+  EXPECT_FALSE(MustParseCitizenId("001050123456") == MustParseCitizenId("001050123457"));
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ using test::ReadTable;
 using test::RowName;
 using test::TableRow;
 
-Date MustParse(const std::string& text) {
+Date MustParseDate(const std::string& text) {
   Result<Date> date = Date::Parse(text);
   EXPECT_TRUE(date.has_value()) << text;
   return date.value();
@@ -42,8 +42,8 @@ INSTANTIATE_TEST_SUITE_P(Cases, DateParseTable, ::testing::ValuesIn(ReadTable("d
 class DateAgeTable : public ::testing::TestWithParam<TableRow> {};
 
 TEST_P(DateAgeTable, CountsCompletedYears) {
-  Date birth = MustParse(GetParam().at(0));
-  Date on = MustParse(GetParam().at(1));
+  Date birth = MustParseDate(GetParam().at(0));
+  Date on = MustParseDate(GetParam().at(1));
   EXPECT_EQ(birth.AgeOn(on), std::stoi(GetParam().at(2)));
 }
 
@@ -51,7 +51,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, DateAgeTable, ::testing::ValuesIn(ReadTable("dat
                          RowName());
 
 TEST(Date, YearOnlyHasNoMonthOrDay) {
-  Date date = MustParse("1935");
+  Date date = MustParseDate("1935");
   EXPECT_TRUE(date.is_year_only());
   EXPECT_EQ(date.year(), 1935);
   EXPECT_EQ(date.month(), 0);
@@ -59,16 +59,16 @@ TEST(Date, YearOnlyHasNoMonthOrDay) {
 }
 
 TEST(Date, AllInputFormsOfOneDayAreEqual) {
-  EXPECT_EQ(MustParse("07/03/1950"), MustParse("1950-03-07"));
-  EXPECT_EQ(MustParse("7/3/1950"), *Date::FromYmd(1950, 3, 7));
-  EXPECT_NE(MustParse("1950"), MustParse("1950-01-01"));
+  EXPECT_EQ(MustParseDate("07/03/1950"), MustParseDate("1950-03-07"));
+  EXPECT_EQ(MustParseDate("7/3/1950"), *Date::FromYmd(1950, 3, 7));
+  EXPECT_NE(MustParseDate("1950"), MustParseDate("1950-01-01"));
 }
 
 TEST(Date, OrdersChronologicallyWithYearOnlyFirstInItsYear) {
-  EXPECT_LT(MustParse("1950-03-07"), MustParse("1950-03-08"));
-  EXPECT_LT(MustParse("31/12/1949"), MustParse("1950"));
-  EXPECT_LT(MustParse("1950"), MustParse("1950-01-01"));
-  EXPECT_LT(MustParse("1950-12-31"), MustParse("1951"));
+  EXPECT_LT(MustParseDate("1950-03-07"), MustParseDate("1950-03-08"));
+  EXPECT_LT(MustParseDate("31/12/1949"), MustParseDate("1950"));
+  EXPECT_LT(MustParseDate("1950"), MustParseDate("1950-01-01"));
+  EXPECT_LT(MustParseDate("1950-12-31"), MustParseDate("1951"));
 }
 
 TEST(Date, FromYmdAndYearOnlyCheckRanges) {

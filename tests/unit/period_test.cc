@@ -16,7 +16,7 @@ using test::ReadTable;
 using test::RowName;
 using test::TableRow;
 
-Period MustParse(const std::string& text) {
+Period MustParsePeriod(const std::string& text) {
   Result<Period> period = Period::Parse(text);
   EXPECT_TRUE(period.has_value()) << text;
   return period.value();
@@ -47,7 +47,7 @@ class PeriodArithmeticTable : public ::testing::TestWithParam<TableRow> {};
 
 TEST_P(PeriodArithmeticTable, AddsMonthsWithinRange) {
   const TableRow& row = GetParam();
-  Period start = MustParse(row.at(0));
+  Period start = MustParsePeriod(row.at(0));
   const int months = std::stoi(row.at(1));
   Result<Period> moved = start.PlusMonths(months);
   ExpectPeriod(moved, row.at(2));
@@ -60,25 +60,25 @@ INSTANTIATE_TEST_SUITE_P(Cases, PeriodArithmeticTable,
                          ::testing::ValuesIn(ReadTable("period_arith.csv")), RowName());
 
 TEST(Period, MonthsUntilIsSigned) {
-  EXPECT_EQ(MustParse("2024-07").MonthsUntil(MustParse("2024-10")), 3);
-  EXPECT_EQ(MustParse("2024-10").MonthsUntil(MustParse("2024-07")), -3);
-  EXPECT_EQ(MustParse("2023-12").MonthsUntil(MustParse("2024-01")), 1);
-  EXPECT_EQ(MustParse("2024-07").MonthsUntil(MustParse("2024-07")), 0);
+  EXPECT_EQ(MustParsePeriod("2024-07").MonthsUntil(MustParsePeriod("2024-10")), 3);
+  EXPECT_EQ(MustParsePeriod("2024-10").MonthsUntil(MustParsePeriod("2024-07")), -3);
+  EXPECT_EQ(MustParsePeriod("2023-12").MonthsUntil(MustParsePeriod("2024-01")), 1);
+  EXPECT_EQ(MustParsePeriod("2024-07").MonthsUntil(MustParsePeriod("2024-07")), 0);
 }
 
 TEST(Period, FirstAndLastDay) {
-  EXPECT_EQ(MustParse("2024-02").FirstDay().ToIso(), "2024-02-01");
-  EXPECT_EQ(MustParse("2024-02").LastDay().ToIso(), "2024-02-29");
-  EXPECT_EQ(MustParse("2023-02").LastDay().ToIso(), "2023-02-28");
-  EXPECT_EQ(MustParse("2199-12").LastDay().ToIso(), "2199-12-31");
-  EXPECT_FALSE(MustParse("1900-01").FirstDay().is_year_only());
+  EXPECT_EQ(MustParsePeriod("2024-02").FirstDay().ToIso(), "2024-02-01");
+  EXPECT_EQ(MustParsePeriod("2024-02").LastDay().ToIso(), "2024-02-29");
+  EXPECT_EQ(MustParsePeriod("2023-02").LastDay().ToIso(), "2023-02-28");
+  EXPECT_EQ(MustParsePeriod("2199-12").LastDay().ToIso(), "2199-12-31");
+  EXPECT_FALSE(MustParsePeriod("1900-01").FirstDay().is_year_only());
 }
 
 TEST(Period, OrdersChronologically) {
-  EXPECT_LT(MustParse("2023-12"), MustParse("2024-01"));
-  EXPECT_LT(MustParse("2024-01"), MustParse("2024-02"));
-  EXPECT_EQ(MustParse("2024-07"), *Period::ParseMonthYear("7/2024"));
-  EXPECT_EQ(MustParse("2024-07"), *Period::FromYearMonth(2024, 7));
+  EXPECT_LT(MustParsePeriod("2023-12"), MustParsePeriod("2024-01"));
+  EXPECT_LT(MustParsePeriod("2024-01"), MustParsePeriod("2024-02"));
+  EXPECT_EQ(MustParsePeriod("2024-07"), *Period::ParseMonthYear("7/2024"));
+  EXPECT_EQ(MustParsePeriod("2024-07"), *Period::FromYearMonth(2024, 7));
 }
 
 TEST(Period, FromYearMonthChecksRanges) {

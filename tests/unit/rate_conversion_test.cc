@@ -12,7 +12,7 @@ namespace {
 
 using test::ExpectError;
 
-const std::filesystem::path kData = ANSINH_REFERENCE_DATA_DIR;
+const std::filesystem::path kRateData = ANSINH_REFERENCE_DATA_DIR;
 
 PolicyRateRecord GoodRecord() {
   PolicyRateRecord record;
@@ -27,8 +27,8 @@ PolicyRateRecord GoodRecord() {
 }
 
 TEST(RateConversionTest, ShippedFilesConvertWhole) {
-  auto levels = LoadStandardLevels(kData / "standard_levels.csv");
-  auto rates = LoadPolicyRates(kData / "policy_rates.csv");
+  auto levels = LoadStandardLevels(kRateData / "standard_levels.csv");
+  auto rates = LoadPolicyRates(kRateData / "policy_rates.csv");
   ASSERT_TRUE(levels && rates);
   auto core_levels = ToStandardLevels(*levels);
   auto core_rates = ToPolicyRates(*rates);

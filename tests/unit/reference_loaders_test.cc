@@ -9,7 +9,7 @@
 namespace ansinh::formats {
 namespace {
 
-const std::filesystem::path kData = ANSINH_REFERENCE_DATA_DIR;
+const std::filesystem::path kReferenceData = ANSINH_REFERENCE_DATA_DIR;
 
 long CountLevel(const AdminUnitSet& set, AdminLevel level) {
   return std::count_if(set.units.begin(), set.units.end(),
@@ -19,7 +19,7 @@ long CountLevel(const AdminUnitSet& set, AdminLevel level) {
 class ReferenceLoadersTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto data = LoadReferenceData(kData);
+    auto data = LoadReferenceData(kReferenceData);
     ASSERT_TRUE(data) << data.error().message;
     data_ = new ReferenceData(std::move(*data));
   }
@@ -96,7 +96,7 @@ TEST_F(ReferenceLoadersTest, RatesKeepExactCoefficients) {
 }
 
 TEST(ReferenceCodesTest, LoadsCodeListsForTheCore) {
-  auto codes = LoadReferenceCodes(kData);
+  auto codes = LoadReferenceCodes(kReferenceData);
   ASSERT_TRUE(codes) << codes.error().message;
   EXPECT_EQ(codes->citizen_id_province_codes.size(), 63u);
   EXPECT_TRUE(codes->citizen_id_province_codes.count("001"));

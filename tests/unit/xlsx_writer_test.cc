@@ -8,10 +8,13 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "formats/xlsx_reader.h"
+#include "formats/xlsx_zip.h"
 #include "unit/error_expectations.h"
 
 namespace ansinh::formats {
@@ -97,6 +100,39 @@ TEST(XlsxWriterTest, TextLinesAboveTheHeaderAndAFooter) {
   EXPECT_EQ((*rows)[2].cells, (Cells{"Mã", "Số tiền"}));
   EXPECT_EQ((*rows)[2].row_number, 3);
   EXPECT_EQ((*rows)[4].cells, (Cells{"BẢN SAO — KHÔNG DÙNG ĐỂ CHI TRẢ"}));
+  std::filesystem::remove(path);
+}
+
+// The watermark of an export: document properties and a printed footer.
+TEST(XlsxWriterTest, PropertiesAndPrintFooterAreWritten) {
+  const auto path = TempXlsx("stamp");
+  auto writer = XlsxWriter::Create(path);
+  ASSERT_TRUE(writer);
+  ASSERT_TRUE((*writer)->SetProperties({"Danh sách", "", "huyen01", "ansinh",
+                                        "Xuất bởi huyen01 lúc 10:00:00 23/11/2026", ""}));
+  auto sheet = (*writer)->AddSheet("Trang 1", {{"Mã", 10}});
+  ASSERT_TRUE(sheet);
+  ASSERT_TRUE((*sheet)->SetPrintFooter("Xuất bởi A&B"));
+  test::ExpectError(Result<int>((*sheet)->SetPrintFooter(std::string(300, 'x')).map([] {
+    return 0;
+  })),
+                    "xlsx_write.text_too_long");
+  ASSERT_TRUE((*sheet)->AddHeader());
+  ASSERT_TRUE((*writer)->Finish());
+  std::ifstream file(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  auto zip = xlsx::ZipArchive::Open(std::move(bytes), 100);
+  ASSERT_TRUE(zip);
+  const auto core = zip->Read("docProps/core.xml", 1 << 20);
+  ASSERT_TRUE(core);
+  EXPECT_NE(core->find("<dc:creator>huyen01</dc:creator>"), std::string::npos) << *core;
+  EXPECT_NE(core->find("<dc:title>Danh sách</dc:title>"), std::string::npos);
+  EXPECT_NE(core->find("Xuất bởi huyen01 lúc"), std::string::npos);
+  const auto sheet_xml = zip->Read("xl/worksheets/sheet1.xml", 1 << 20);
+  ASSERT_TRUE(sheet_xml);
+  EXPECT_NE(sheet_xml->find("<oddFooter>&amp;CXuất bởi A&amp;&amp;B</oddFooter>"),
+            std::string::npos)
+      << *sheet_xml;
   std::filesystem::remove(path);
 }
 

@@ -1,0 +1,125 @@
+#include "app/disbursement_files.h"
+
+#include <fstream>
+#include <utility>
+#include <vector>
+
+#include "formats/batch_csv_writer.h"
+#include "formats/pain001_writer.h"
+#include "store/payment_method_store.h"
+
+namespace ansinh::app {
+namespace {
+
+struct Account {
+  std::string bin;
+  std::string number;
+  std::string holder;
+};
+
+// The account of an account line's person; none for cash.
+Result<std::optional<Account>> AccountOf(store::SqlSession& session, const std::string& channel,
+                                         const store::BatchItemView& item) {
+  if (!IsAccountChannel(channel)) return std::optional<Account>();
+  auto method = store::MakePaymentMethodStore(session)->Find(item.beneficiary_id);
+  if (!method) return Fail(std::move(method.error()));
+  if (!*method || !(*method)->method.account || (*method)->method.account->account_raw.empty()) {
+    return Fail(ErrorKind::kConflict, "disburse.account_missing",
+                "Dòng chi trả " + item.line_id + " (đối tượng " + item.beneficiary_code +
+                    ") không có tài khoản nhận tiền.");
+  }
+  const auto& account = *(*method)->method.account;
+  return std::optional<Account>(
+      Account{account.bin_raw, account.account_raw, (*method)->method.holder_name});
+}
+
+std::string MonthYear(const std::string& period) {
+  return period.substr(5, 2) + "/" + period.substr(0, 4);
+}
+
+Result<std::string> Pain001(store::SqlSession& session, const store::BatchRecord& batch,
+                            const std::vector<store::BatchItemView>& items,
+                            const BatchFileContext& context) {
+  formats::Pain001Message message{
+      batch.batch_id,      batch.created_at,     context.office_name, batch.pay_by_date,
+      context.office_name, batch.source_account, batch.provider_code, {}};
+  for (const auto& item : items) {
+    if (item.transfer_vnd == 0) continue;
+    auto account = AccountOf(session, batch.channel, item);
+    if (!account) return Fail(std::move(account.error()));
+    message.transactions.push_back(
+        {item.line_id, item.transfer_vnd, (*account)->holder, (*account)->number, (*account)->bin,
+         "Chi trả trợ cấp kỳ " + MonthYear(context.period) + " " + item.beneficiary_code});
+  }
+  return formats::WritePain001(message);
+}
+
+Result<std::string> Csv(store::SqlSession& session, const store::BatchRecord& batch,
+                        const std::vector<store::BatchItemView>& items,
+                        const BatchFileContext& context) {
+  std::vector<formats::BatchCsvRow> rows;
+  for (const auto& item : items) {
+    if (item.transfer_vnd == 0) continue;
+    auto account = AccountOf(session, batch.channel, item);
+    if (!account) return Fail(std::move(account.error()));
+    formats::BatchCsvRow row{item.line_id,
+                             item.beneficiary_code,
+                             item.full_name,
+                             item.commune_code,
+                             batch.channel,
+                             "",
+                             "",
+                             "",
+                             item.transfer_vnd,
+                             context.period};
+    if (*account) {
+      row.bin = (*account)->bin;
+      row.account_number = (*account)->number;
+      row.holder_name = (*account)->holder;
+    }
+    rows.push_back(std::move(row));
+  }
+  return formats::WriteBatchCsv(rows);
+}
+
+Status WriteAtomically(const std::filesystem::path& path, const std::string& bytes) {
+  std::error_code error;
+  std::filesystem::create_directories(path.parent_path(), error);
+  const std::filesystem::path temporary = path.string() + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) error = std::make_error_code(std::errc::io_error);
+  }
+  if (!error) std::filesystem::rename(temporary, path, error);
+  if (error) {
+    return Fail(ErrorKind::kInternal, "disburse.write_failed",
+                "Không ghi được tệp " + path.string() + ": " + error.message());
+  }
+  return {};
+}
+
+}  // namespace
+
+bool IsAccountChannel(const std::string& channel) {
+  return channel == "BANK_ACCOUNT" || channel == "MOBILE_MONEY";
+}
+
+Result<std::optional<std::string>> WriteBatchFile(store::SqlSession& session,
+                                                  const store::BatchRecord& batch,
+                                                  const BatchFileContext& context) {
+  const bool pain001 = context.format == "pain001";
+  if (batch.transfer_count == 0 || (pain001 && !IsAccountChannel(batch.channel))) {
+    return std::optional<std::string>();
+  }
+  auto items = store::MakeBatchStore(session)->ListItems(batch.id);
+  if (!items) return Fail(std::move(items.error()));
+  auto bytes =
+      pain001 ? Pain001(session, batch, *items, context) : Csv(session, batch, *items, context);
+  if (!bytes) return Fail(std::move(bytes.error()));
+  const auto path = context.out_dir / (batch.batch_id + (pain001 ? ".xml" : ".csv"));
+  if (auto ok = WriteAtomically(path, *bytes); !ok) return Fail(ok.error());
+  return std::optional<std::string>(path.string());
+}
+
+}  // namespace ansinh::app

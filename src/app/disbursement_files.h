@@ -1,0 +1,34 @@
+// The files of a batch (app/disbursement_service.h Export): pain.001 for
+// account batches, the CSV list for every batch. Account numbers are read
+// through the payment-method store, as the register holds them today.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/error.h"
+#include "store/batch_store.h"
+#include "store/sql_session.h"
+
+namespace ansinh::app {
+
+struct BatchFileContext {
+  std::string office_name;  // initiating party and debtor
+  std::string period;       // "YYYY-MM"
+  std::string format;       // "pain001" | "csv"
+  std::filesystem::path out_dir;
+};
+
+// Writes <out_dir>/<batch id>.xml|.csv (through a temporary file renamed into
+// place, so a reader never sees half a file) and returns its path; nullopt
+// when the format does not apply (pain001 for cash, or nothing to transfer).
+// Errors: kConflict disburse.account_missing naming the line; the writers'
+// errors; kInternal disburse.write_failed.
+Result<std::optional<std::string>> WriteBatchFile(store::SqlSession& session,
+                                                  const store::BatchRecord& batch,
+                                                  const BatchFileContext& context);
+
+bool IsAccountChannel(const std::string& channel);
+
+}  // namespace ansinh::app

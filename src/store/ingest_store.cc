@@ -1,0 +1,62 @@
+#include "store/ingest_store.h"
+
+#include <utility>
+
+namespace ansinh::store {
+namespace {
+
+class SqlIngestStore : public IngestStore {
+ public:
+  explicit SqlIngestStore(SqlSession& session) : session_(session) {}
+
+  Result<bool> ReportExists(const std::string& message_id) override {
+    auto rows = session_.Query("SELECT 1 FROM ingested_reports WHERE message_id = ?1",
+                               {SqlText(message_id)});
+    if (!rows) return Fail(std::move(rows.error()));
+    return !rows->empty();
+  }
+
+  Result<std::int64_t> InsertReport(const ReportRecord& r) override {
+    auto rows = session_.Query(
+        "INSERT INTO ingested_reports (message_id, batch_id, transactions, ingested_by, "
+        "ingested_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+        {SqlText(r.message_id), SqlText(r.batch_id), SqlInt(r.transactions), SqlText(r.ingested_by),
+         SqlText(r.ingested_at)});
+    if (!rows) return Fail(std::move(rows.error()));
+    return rows->Int64(0, 0);
+  }
+
+  Status InsertResults(const std::vector<ResultRecord>& results) override {
+    SqlParams values;
+    for (const auto& r : results) {
+      values.insert(values.end(), {SqlInt(r.batch_ref), SqlInt(r.line_ref), SqlInt(r.report_ref),
+                                   SqlText(r.status), SqlOptional(r.reason_code)});
+    }
+    auto written = InsertBatched(
+        session_,
+        "INSERT INTO payment_results (batch_ref, line_ref, report_ref, status, reason_code)",
+        "(?1, ?2, ?3, ?4, ?5)", 5, values, "");
+    if (!written) return Fail(std::move(written.error()));
+    return {};
+  }
+
+  Result<bool> SetLineStatus(std::int64_t line_ref, const std::string& from,
+                             const std::string& to) override {
+    auto changed =
+        session_.Execute("UPDATE payment_lines SET status = ?3 WHERE id = ?1 AND status = ?2",
+                         {SqlInt(line_ref), SqlText(from), SqlText(to)});
+    if (!changed) return Fail(std::move(changed.error()));
+    return *changed == 1;
+  }
+
+ private:
+  SqlSession& session_;
+};
+
+}  // namespace
+
+std::unique_ptr<IngestStore> MakeIngestStore(SqlSession& session) {
+  return std::make_unique<SqlIngestStore>(session);
+}
+
+}  // namespace ansinh::store

@@ -1,0 +1,30 @@
+// Runs the real `ansinh` binary of this build with a command line and
+// collects its standard output and exit code (standard error is dropped).
+#pragma once
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+
+namespace ansinh::testing_support {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+};
+
+inline CommandResult RunAnsinh(const std::string& arguments) {
+  const std::string command = std::string(ANSINH_BINARY) + " " + arguments + " 2>/dev/null";
+  CommandResult result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[65536];
+  std::size_t read = 0;
+  while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, read);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+}  // namespace ansinh::testing_support
