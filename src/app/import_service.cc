@@ -112,6 +112,7 @@ class ChunkWriter {
     report_.history_entries = history_entries_;
     auto run = store::MakeImportRunStore(session_)->Insert(RunRecord(report_, source, context_));
     if (!run) return Fail(std::move(run.error()));
+    if (auto audited = AuditImport(*run, source); !audited) return audited;
     if (auto committed = transaction_->Commit(); !committed) return committed;
     report_.import_run_id = *run;
     report_.committed = true;
@@ -119,6 +120,21 @@ class ChunkWriter {
   }
 
  private:
+  // One audit entry per committed import; each person's change is in the
+  // history, tagged with the same actor and time.
+  Status AuditImport(std::int64_t run_id, const ImportSource& source) {
+    return AppendAudit(session_, AuditActorOf(context_),
+                       AuditEvent{"import.beneficiaries", "success", "import_run",
+                                  std::to_string(run_id), std::nullopt,
+                                  nlohmann::json{{"file_name", report_.file_name},
+                                                 {"content_hash", source.content_hash},
+                                                 {"mode", report_.mode},
+                                                 {"accepted_rows", report_.accepted_rows},
+                                                 {"rejected_rows", report_.rejected_rows},
+                                                 {"beneficiaries", report_.beneficiaries},
+                                                 {"history_entries", history_entries_}}});
+  }
+
   Status Begin() {
     auto transaction = store::Transaction::Begin(session_);
     if (!transaction) return Fail(std::move(transaction.error()));

@@ -66,6 +66,27 @@ Status WriteParts(store::SqlSession& session, const People& people, const IdsByC
   return {};
 }
 
+// One citizen ID held by two people of the register is a typo or a double
+// registration: the commune checks it; neither person is kept out.
+Result<std::vector<store::FindingRecord>> CitizenIdClashFindings(store::SqlSession& session,
+                                                                 const People& people,
+                                                                 const IdsByCode& ids,
+                                                                 const std::string& now) {
+  std::vector<std::int64_t> written;
+  written.reserve(people.size());
+  for (const auto& imported : people) written.push_back(ids.at(imported.person.code.value()));
+  auto clashes = store::FindCitizenIdClashes(session, written);
+  if (!clashes) return Fail(std::move(clashes.error()));
+  std::vector<store::FindingRecord> findings;
+  for (const store::CitizenIdClash& clash : *clashes) {
+    findings.push_back({0, clash.beneficiary_id, "", "so_dinh_danh", "citizen_id.duplicate",
+                        "Số định danh trùng với đối tượng " + clash.other_code +
+                            "; cần kiểm tra xem có đăng ký hai lần hay nhập nhầm số",
+                        "open", now});
+  }
+  return findings;
+}
+
 Result<std::int64_t> WriteFindings(store::SqlSession& session, const People& people,
                                    const IdsByCode& ids, const std::string& now,
                                    std::int64_t existing_max_id) {
@@ -80,6 +101,9 @@ Result<std::int64_t> WriteFindings(store::SqlSession& session, const People& peo
   }
   auto finding_store = store::MakeFindingStore(session);
   if (auto cleared = finding_store->ClearOpen(person_ids); !cleared) return cleared;
+  auto clashes = CitizenIdClashFindings(session, people, ids, now);
+  if (!clashes) return Fail(std::move(clashes.error()));
+  findings.insert(findings.end(), clashes->begin(), clashes->end());
   return finding_store->AddBatch(findings);
 }
 

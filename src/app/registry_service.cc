@@ -120,6 +120,11 @@ Result<RegistryConnection> ConnectRegistry(const std::string& url) {
   return RegistryConnection{std::move(*database), std::move(*codes)};
 }
 
+AuditActor AuditActorOf(const ChangeContext& context) {
+  if (context.audit_actor) return *context.audit_actor;
+  return AuditActor{std::nullopt, context.actor, "cli", ""};
+}
+
 std::string CommandActor(const std::string& given) {
   if (!given.empty()) return given;
   const passwd* user = ::getpwuid(::getuid());

@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/audit_log.h"
 #include "core/beneficiary.h"
 #include "core/error.h"
 #include "core/reference_codes.h"
@@ -30,7 +31,12 @@ struct ChangeContext {
   std::string actor;  // "cli:alice", or the logged-in user of the HTTP layer
   std::chrono::system_clock::time_point now;
   std::string reason;  // free text kept in the history; may be empty
+  // Who the audit log names (user id, source address, request id); a
+  // console change without one is logged as `actor` from "cli".
+  std::optional<AuditActor> audit_actor = std::nullopt;
 };
+
+AuditActor AuditActorOf(const ChangeContext& context);
 
 // "YYYY-MM-DDTHH:MM:SSZ" in UTC: the text form of every instant in the register.
 std::string FormatInstant(std::chrono::system_clock::time_point instant);

@@ -1,6 +1,10 @@
 #include "app/registry_service_write.h"
 
+#include <array>
+#include <string_view>
 #include <utility>
+
+#include <sodium.h>
 
 #include "core/registration_rules.h"
 #include "store/admin_unit_store.h"
@@ -10,6 +14,32 @@
 
 namespace ansinh::app {
 namespace {
+
+// SHA-256 of a snapshot, hex: binds the audit entry to the sealed history
+// entry without copying personal data into the audit log.
+std::string SnapshotDigest(std::string_view json) {
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(json.data()),
+                     json.size());
+  std::string hex(digest.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+  hex.pop_back();
+  return hex;
+}
+
+// The audit log's record of a register change: what kind, when it takes
+// effect, and the digests of the before/after snapshots kept (sealed) in the
+// history, so an edit of either is detectable.
+Status AuditChange(store::SqlSession& session, const std::string& code,
+                   const ChangeContext& context, const Edit& edit,
+                   const std::optional<std::string>& before_json, const std::string& after_json) {
+  AuditEvent event{"beneficiary." + edit.kind, "success", "beneficiary", code, std::nullopt,
+                   nlohmann::json{{"effective", edit.effective.ToString()},
+                                  {"security_relevant", edit.security_relevant},
+                                  {"snapshot_sha256", SnapshotDigest(after_json)}}};
+  if (before_json) event.before = nlohmann::json{{"snapshot_sha256", SnapshotDigest(*before_json)}};
+  return AppendAudit(session, AuditActorOf(context), event);
+}
 
 Status AppendHistory(store::SqlSession& session, std::int64_t beneficiary_id,
                      const ChangeContext& context, const Edit& edit,
@@ -43,10 +73,16 @@ Result<store::PersonAggregate> Finish(store::SqlSession& session, store::Transac
                                       const ChangeContext& context, const Edit& edit,
                                       std::optional<std::string> before_json) {
   if (auto written = WritePerson(session, after); !written) return Fail(written.error());
-  auto stored = Reload(session, after.beneficiary.person.code.value());
+  const std::string& code = after.beneficiary.person.code.value();
+  auto stored = Reload(session, code);
   if (!stored) return stored;
+  std::string after_json = store::SnapshotJson(*stored).dump();
+  if (auto audited = AuditChange(session, code, context, edit, before_json, after_json);
+      !audited) {
+    return Fail(audited.error());
+  }
   if (auto ok = AppendHistory(session, stored->beneficiary.id, context, edit,
-                              std::move(before_json), store::SnapshotJson(*stored).dump());
+                              std::move(before_json), std::move(after_json));
       !ok) {
     return Fail(ok.error());
   }

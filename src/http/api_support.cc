@@ -47,9 +47,10 @@ Response WithRegistry(RegistryApi& api, const RegistryWork& work) {
   return work(**session, **codes);
 }
 
-app::ChangeContext ChangeContextFor(const core::Principal& principal, std::string reason) {
+app::ChangeContext ChangeContextFor(const core::Principal& principal, const Request& request,
+                                    std::string reason) {
   return app::ChangeContext{principal.username, std::chrono::system_clock::now(),
-                            std::move(reason)};
+                            std::move(reason), AuditActorFor(principal, request)};
 }
 
 app::AuditActor AuditActorFor(const core::Principal& principal, const Request& request) {

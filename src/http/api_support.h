@@ -46,7 +46,8 @@ using RegistryWork =
     std::function<Response(store::SqlSession&, const core::ReferenceCodes&)>;
 Response WithRegistry(RegistryApi& api, const RegistryWork& work);
 
-app::ChangeContext ChangeContextFor(const core::Principal& principal, std::string reason = "");
+app::ChangeContext ChangeContextFor(const core::Principal& principal, const Request& request,
+                                    std::string reason = "");
 app::AuditActor AuditActorFor(const core::Principal& principal, const Request& request);
 
 // ?page=&page_size=: positive integers, page_size at most kMaxPageSize.

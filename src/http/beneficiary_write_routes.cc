@@ -34,11 +34,9 @@ Status RequireCommuneWritable(Session& session, const core::Principal& principal
 
 // Records the change in the audit log too (the history keeps the snapshot;
 // the audit log keeps who did what from where, without personal data).
-Response Changed(Session& session, const core::Principal& principal, const Request& request,
-                 const std::string& action, const store::PersonAggregate& person, int status) {
-  const std::string code = person.beneficiary.person.code.value();
-  (void)AuditRead(session, principal, request, {action, "beneficiary", code}, "success",
-                  {{"status", core::BeneficiaryStatusCode(person.beneficiary.person.status)}});
+// The person as stored after a change, masked. The change itself is in the
+// audit log already, written by the use case in the change's transaction.
+Response Changed(const store::PersonAggregate& person, int status) {
   return JsonResponse(status, PersonJson(person, DataView::kMasked));
 }
 
@@ -48,14 +46,14 @@ Response HandleCreate(RegistryApi& api, const Request& request, const core::Prin
   return WithRegistry(api, [&](Session& session, const Codes& codes) {
     auto person = NewBeneficiaryFromJson(*body, codes);
     if (!person) return ErrorResponse(person.error());
-    const app::ChangeContext context = ChangeContextFor(principal);
+    const app::ChangeContext context = ChangeContextFor(principal, request);
     const std::string edition = app::CommuneEditionOn(context.now);
     if (auto ok = RequireCommuneWritable(session, principal, edition, person->commune); !ok) {
       return ErrorResponse(ok.error());
     }
     auto created = app::RegistryService(session, codes).Create(*person, context);
     if (!created) return ErrorResponse(created.error());
-    return Changed(session, principal, request, "beneficiary.create", *created, 201);
+    return Changed(*created, 201);
   });
 }
 
@@ -91,9 +89,9 @@ Response HandleUpdate(RegistryApi& api, const Request& request, const core::Prin
         return ErrorResponse(ok.error());
       }
     }
-    auto updated = app::RegistryService(session, codes).Update(*person, ChangeContextFor(principal));
+    auto updated = app::RegistryService(session, codes).Update(*person, ChangeContextFor(principal, request));
     if (!updated) return ErrorResponse(updated.error());
-    return Changed(session, principal, request, "beneficiary.update", *updated, 200);
+    return Changed(*updated, 200);
   });
 }
 
@@ -105,9 +103,9 @@ Response HandleStatus(RegistryApi& api, const Request& request, const core::Prin
     auto change = StatusChangeFromJson(body, note);
     if (!change) return ErrorResponse(change.error());
     auto changed = app::RegistryService(session, codes)
-                       .ChangeStatus(code, *change, ChangeContextFor(principal, note));
+                       .ChangeStatus(code, *change, ChangeContextFor(principal, request, note));
     if (!changed) return ErrorResponse(changed.error());
-    return Changed(session, principal, request, "beneficiary.status", *changed, 200);
+    return Changed(*changed, 200);
   });
 }
 
@@ -119,9 +117,9 @@ Response HandleEntitlement(RegistryApi& api, const Request& request,
     auto entitlement = EntitlementFromJson(body);
     if (!entitlement) return ErrorResponse(entitlement.error());
     auto changed = app::RegistryService(session, codes)
-                       .AddEntitlement(code, *entitlement, ChangeContextFor(principal));
+                       .AddEntitlement(code, *entitlement, ChangeContextFor(principal, request));
     if (!changed) return ErrorResponse(changed.error());
-    return Changed(session, principal, request, "beneficiary.entitlement_add", *changed, 201);
+    return Changed(*changed, 201);
   });
 }
 
@@ -136,13 +134,13 @@ Response HandlePaymentMethod(RegistryApi& api, const Request& request,
   return WithPersonInScope(api, request, principal, [&](Session& session, const Codes& codes,
                                                        const std::string& code, const nlohmann::json& body,
                                                        const store::PersonAggregate&) {
-    const app::ChangeContext context = ChangeContextFor(principal);
+    const app::ChangeContext context = ChangeContextFor(principal, request);
     auto change = PaymentMethodFromJson(body, codes, {principal.username, TodayInVietnam(context.now)},
                                         app::MonthOf(context.now));
     if (!change) return ErrorResponse(change.error());
     auto changed = app::RegistryService(session, codes).SetPaymentMethod(code, *change, context);
     if (!changed) return ErrorResponse(changed.error());
-    return Changed(session, principal, request, "beneficiary.payment_method", *changed, 200);
+    return Changed(*changed, 200);
   });
 }
 

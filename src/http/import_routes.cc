@@ -125,11 +125,14 @@ Response HandleImport(RegistryApi& api, const Request& request, const core::Prin
       return app::IsUnitInScope(session, principal, edition, commune);
     };
     auto report = app::ImportBeneficiaryBytes(session, codes, upload->file_name, request.body,
-                                              upload->options, ChangeContextFor(principal));
+                                              upload->options, ChangeContextFor(principal, request));
     if (!report) return ErrorResponse(report.error());
-    const std::string run = report->import_run_id ? std::to_string(*report->import_run_id) : "-";
-    (void)AuditRead(session, principal, request, {"beneficiary.import", "import_run", run},
-                    report->rejected() ? "failure" : "success", AuditDetail(*report));
+    // A committed import is in the audit log already (app::ImportService);
+    // a refused one is logged here, with who tried it.
+    if (report->rejected() && !report->committed) {
+      (void)AuditRead(session, principal, request, {"beneficiary.import", "import_run", "-"},
+                      "failure", AuditDetail(*report));
+    }
     if (report->rejected()) return Refused(*report);
     return JsonResponse(200, app::ToJson(*report));
   });

@@ -71,4 +71,23 @@ std::unique_ptr<FindingStore> MakeFindingStore(SqlSession& session) {
   return std::make_unique<SqlFindingStore>(session);
 }
 
+Result<std::vector<CitizenIdClash>> FindCitizenIdClashes(
+    SqlSession& session, const std::vector<std::int64_t>& beneficiary_ids) {
+  SqlParams keys;
+  keys.reserve(beneficiary_ids.size());
+  for (const std::int64_t id : beneficiary_ids) keys.push_back(SqlInt(id));
+  std::vector<CitizenIdClash> clashes;
+  auto read = QueryForKeys(
+      session,
+      "SELECT b.id, o.code FROM beneficiaries b JOIN beneficiaries o"
+      " ON o.citizen_id_index = b.citizen_id_index AND o.id <> b.id WHERE b.id IN",
+      keys, " ORDER BY b.id, o.code", [&clashes](const SqlRows& rows) {
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+          clashes.push_back({rows.Int64(r, 0), rows.Text(r, 1)});
+        }
+      });
+  if (!read) return Fail(std::move(read.error()));
+  return clashes;
+}
+
 }  // namespace ansinh::store

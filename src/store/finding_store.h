@@ -43,4 +43,15 @@ class FindingStore {
 // `session` must outlive the store.
 std::unique_ptr<FindingStore> MakeFindingStore(SqlSession& session);
 
+// A person whose citizen ID another person of the register also holds.
+struct CitizenIdClash {
+  std::int64_t beneficiary_id = 0;
+  std::string other_code;
+};
+
+// The clashes of these people, found through the blind index (never the
+// sealed values), ordered by person then the other's code.
+Result<std::vector<CitizenIdClash>> FindCitizenIdClashes(
+    SqlSession& session, const std::vector<std::int64_t>& beneficiary_ids);
+
 }  // namespace ansinh::store

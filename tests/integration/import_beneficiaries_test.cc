@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "app/audit_log.h"
 #include "app/import_service.h"
 #include "integration/fault_session.h"
 #include "integration/registry_test_fixture.h"
@@ -160,6 +161,42 @@ TEST_P(ImportBeneficiariesTest, EveryRowErrorCodeReachesTheReport) {
   const auto json = ToJson(*report);
   EXPECT_EQ(json["errors"].size(), report->errors.size());
   EXPECT_TRUE(json["errors"][0].contains("column"));
+}
+
+// One citizen ID on two people: both stored, each with a worklist finding
+// naming the other, found through the blind index; a re-import adds none; the
+// import is one entry of the audit log.
+TEST_P(ImportBeneficiariesTest, ACitizenIdHeldByTwoPeopleIsAFindingOnEach) {
+  const std::string file = ImportCsv({{{"ma_doi_tuong", "DUP1"}, {"so_dinh_danh", "001150123456"}},
+                                      {{"ma_doi_tuong", "DUP2"}, {"so_dinh_danh", "001150123456"}},
+                                      {{"ma_doi_tuong", "DUP3"}, {"so_dinh_danh", "001150654321"}}});
+  ASSERT_TRUE(Import(file));
+  const auto duplicates = [this] {
+    auto rows = session().Query(
+        "SELECT b.code, f.message FROM findings f JOIN beneficiaries b ON b.id = f.beneficiary_id"
+        " WHERE f.code = 'citizen_id.duplicate' ORDER BY b.code");
+    EXPECT_TRUE(rows) << rows.error().message;
+    std::vector<std::string> found;
+    for (std::size_t r = 0; rows && r < rows->size(); ++r) {
+      found.push_back(rows->Text(r, 0) + ":" + rows->Text(r, 1));
+    }
+    return found;
+  };
+  const auto first = duplicates();
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].rfind("DUP1:", 0), 0u);
+  EXPECT_NE(first[0].find("đối tượng DUP2"), std::string::npos);
+  EXPECT_EQ(first[1].rfind("DUP2:", 0), 0u);
+  EXPECT_NE(first[1].find("đối tượng DUP1"), std::string::npos);
+  ASSERT_TRUE(Import(file));
+  EXPECT_EQ(duplicates(), first);
+  auto imports =
+      session().Query("SELECT COUNT(*) FROM audit_log WHERE action = 'import.beneficiaries'");
+  ASSERT_TRUE(imports) << imports.error().message;
+  EXPECT_EQ(imports->Int64(0, 0), 2);  // one entry per committed import
+  auto verified = VerifyAuditLog(database());
+  ASSERT_TRUE(verified) << verified.error().message;
+  EXPECT_FALSE(verified->first_break);
 }
 
 ANSINH_INSTANTIATE_ON_BOTH_DATABASES(ImportBeneficiariesTest);

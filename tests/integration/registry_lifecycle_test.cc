@@ -1,6 +1,7 @@
 // The register's lifecycle on both stores: suspend, reinstate, terminate with
 // a reason, every step in the history, and "what did we know on day D".
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "app/import_service.h"
 #include "app/registry_service.h"
@@ -53,6 +54,27 @@ TEST_P(RegistryLifecycleTest, SuspendReinstateTerminateAreKeptInHistory) {
   EXPECT_EQ((*history)[3].change_kind, "terminated");
   EXPECT_EQ((*history)[3].reason, "death");
   EXPECT_TRUE((*history)[3].before_json.has_value());
+}
+
+// Every change is also in the chained audit log, by actor, bound to the
+// sealed history snapshots by their SHA-256 and holding no personal data.
+TEST_P(RegistryLifecycleTest, EveryChangeIsInTheAuditLogWithoutPersonalData) {
+  auto registry = Registry();
+  ASSERT_TRUE(registry.ChangeStatus("BT001", Step(StatusChange::Kind::kSuspend), By("cli:a", 1)));
+  auto rows = session().Query(
+      "SELECT actor, object_id, before_json, after_json FROM audit_log"
+      " WHERE action = 'beneficiary.suspended'");
+  ASSERT_TRUE(rows) << rows.error().message;
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(rows->Text(0, 0), "cli:a");
+  EXPECT_EQ(rows->Text(0, 1), "BT001");
+  const auto before = nlohmann::json::parse(rows->Text(0, 2));
+  const auto after = nlohmann::json::parse(rows->Text(0, 3));
+  EXPECT_EQ(before["snapshot_sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(after["snapshot_sha256"].get<std::string>().size(), 64u);
+  EXPECT_NE(before["snapshot_sha256"], after["snapshot_sha256"]);
+  EXPECT_EQ(rows->Text(0, 3).find("so_dinh_danh"), std::string::npos);
+  EXPECT_EQ(rows->Text(0, 3).find("citizen_id"), std::string::npos);
 }
 
 TEST_P(RegistryLifecycleTest, AnswersWhatWasKnownOnADay) {
