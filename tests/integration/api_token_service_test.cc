@@ -20,22 +20,8 @@ class ApiTokenServiceTest : public testing_support::BackendTest {
   void SetUp() override {
     BackendTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    ASSERT_TRUE(store::ApplyMigrations(database(), testing_support::SourceMigrationsRoot()));
-    auto session = database().Acquire();
-    ASSERT_TRUE(session);
-    const char* units[][4] = {{"province", "01", "Hà Nội", ""},
-                              {"district", "001", "Ba Đình", "01"},
-                              {"commune", "00004", "Trúc Bạch", "001"},
-                              {"district", "002", "Hoàn Kiếm", "01"},
-                              {"commune", "00007", "Phúc Tân", "002"}};
-    for (const auto& unit : units) {
-      ASSERT_TRUE((*session)->Execute(
-          "INSERT INTO admin_units (edition, level, code, name, division_type, parent_id) "
-          "VALUES ('pre2025', ?1, ?2, ?3, 'x', "
-          "(SELECT id FROM admin_units WHERE edition = 'pre2025' AND code = ?4))",
-          {store::SqlText(unit[0]), store::SqlText(unit[1]), store::SqlText(unit[2]),
-           store::SqlText(unit[3])}));
-    }
+    auto seeded = testing_support::MigrateWithTwoDistricts(database());
+    ASSERT_TRUE(seeded) << seeded.error().message;
   }
 
   CreatedApiToken Create(const std::string& name, std::optional<std::string> expires = {}) {

@@ -5,7 +5,10 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <string>
+
+#include "integration/test_database.h"
 
 namespace ansinh::testing_support {
 
@@ -26,5 +29,17 @@ inline CommandResult RunAnsinh(const std::string& arguments) {
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
 }
+
+// A test on both stores that drives the binary; skipped when it is not built.
+class CliTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    if (!std::filesystem::exists(ANSINH_BINARY)) GTEST_SKIP() << "ansinh not built";
+  }
+  // The --db option naming this test's database, quoted for the shell.
+  std::string Db() const { return "--db '" + url() + "'"; }
+};
 
 }  // namespace ansinh::testing_support

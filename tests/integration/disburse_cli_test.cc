@@ -31,15 +31,7 @@ std::string ReadFile(const std::string& path) {
   return out.str();
 }
 
-class DisburseCliTest : public testing_support::BackendTest {
- protected:
-  void SetUp() override {
-    BackendTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    if (!std::filesystem::exists(ANSINH_BINARY)) GTEST_SKIP() << "ansinh not built";
-  }
-  std::string Db() const { return "--db '" + url() + "'"; }
-};
+class DisburseCliTest : public testing_support::CliTest {};
 
 TEST_P(DisburseCliTest, DemoProvinceExportValidatesAndTheAuditIsClean) {
   ASSERT_EQ(RunAnsinh("init " + Db() + " --demo 38 --size 2000").exit_code, 0);

@@ -22,15 +22,7 @@ namespace {
 using testing_support::CommandResult;
 using testing_support::RunAnsinh;
 
-class PayrollCliTest : public testing_support::BackendTest {
- protected:
-  void SetUp() override {
-    BackendTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    if (!std::filesystem::exists(ANSINH_BINARY)) GTEST_SKIP() << "ansinh not built";
-  }
-  std::string Db() const { return "--db '" + url() + "'"; }
-};
+class PayrollCliTest : public testing_support::CliTest {};
 
 TEST_P(PayrollCliTest, DemoProvinceCurrentMonthRunApproveShow) {
   ASSERT_EQ(RunAnsinh("init " + Db() + " --demo 38 --size 2000").exit_code, 0);

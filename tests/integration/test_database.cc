@@ -9,6 +9,7 @@
 #include <random>
 
 #include "app/init_service.h"
+#include "store/migrations.h"
 #include "store/sql_session.h"
 
 namespace ansinh::testing_support {
@@ -218,5 +219,28 @@ store::Dialect BackendTest::dialect() const {
 }
 
 std::unique_ptr<store::Database> BackendTest::OpenAgain() const { return MustOpen(url_); }
+
+Status MigrateWithTwoDistricts(store::Database& database) {
+  if (auto migrated = store::ApplyMigrations(database, SourceMigrationsRoot()); !migrated) {
+    return Fail(std::move(migrated.error()));
+  }
+  auto session = database.Acquire();
+  if (!session) return Fail(std::move(session.error()));
+  const char* units[][4] = {{"province", "01", "Hà Nội", ""},
+                            {"district", "001", "Ba Đình", "01"},
+                            {"commune", "00004", "Trúc Bạch", "001"},
+                            {"district", "002", "Hoàn Kiếm", "01"},
+                            {"commune", "00007", "Phúc Tân", "002"}};
+  for (const auto& unit : units) {
+    auto inserted = (*session)->Execute(
+        "INSERT INTO admin_units (edition, level, code, name, division_type, parent_id) "
+        "VALUES ('pre2025', ?1, ?2, ?3, 'x', "
+        "(SELECT id FROM admin_units WHERE edition = 'pre2025' AND code = ?4))",
+        {store::SqlText(unit[0]), store::SqlText(unit[1]), store::SqlText(unit[2]),
+         store::SqlText(unit[3])});
+    if (!inserted) return Fail(std::move(inserted.error()));
+  }
+  return {};
+}
 
 }  // namespace ansinh::testing_support

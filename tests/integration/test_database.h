@@ -22,6 +22,12 @@ std::string BackendName(const ::testing::TestParamInfo<Backend>& info);
 // The migrations shipped with the source tree.
 std::filesystem::path SourceMigrationsRoot();
 
+// A migrated database with two pre-2025 districts of Hà Nội: province 01 >
+// district 001 > commune 00004, and district 002 > commune 00007. Enough
+// units for scope checks without the shipped reference data.
+// Errors: those of the migrations and inserts.
+Status MigrateWithTwoDistricts(store::Database& database);
+
 // A scratch directory removed when the object dies.
 class TempDir {
  public:
