@@ -213,21 +213,24 @@ Result<ExportSummary> DisbursementService::Export(const ExportRequest& request) 
   if (auto ok = OpenBatches(opening); !ok) return Fail(ok.error());
   auto batches = store::MakeBatchStore(session_)->ListBatches(cycle->id);
   if (!batches) return Fail(std::move(batches.error()));
+  // Every export is on the record, also a re-export that opened nothing, and
+  // the entry is written before any file: if the log fails, nothing leaves.
+  std::int64_t rows = 0;
+  for (const auto& batch : *batches) rows += batch.transfer_count;
+  if (auto ok = AuditExport(
+          session_, request.actor,
+          ExportRecord{"disburse.export", "pay_cycle", cycle->unit_code + "/" + cycle->period,
+                       request.format, rows, nlohmann::json{{"batches", batches->size()}}});
+      !ok) {
+    return Fail(ok.error());
+  }
   ExportSummary summary{cycle->period, cycle->unit_code, {}};
-  const BatchFileContext context{office.name, cycle->period, request.format, request.out_dir};
+  const BatchFileContext context{office.name, cycle->period, request.format, request.out_dir,
+                                 ExportStamp{request.actor.name, request.now}};
   for (std::size_t i = 0; i < batches->size(); ++i) {
     auto file = WriteBatchFile(session_, (*batches)[i], context);
     if (!file) return Fail(std::move(file.error()));
     summary.batches.push_back({(*batches)[i], i >= existing->size(), *file});
-  }
-  // Every export is on the record, also a re-export that opened nothing.
-  if (auto ok = AppendAudit(
-          session_, request.actor,
-          AuditEvent{"disburse.export", "success", "pay_cycle",
-                     cycle->unit_code + "/" + cycle->period, std::nullopt,
-                     nlohmann::json{{"format", request.format}, {"batches", batches->size()}}});
-      !ok) {
-    return Fail(ok.error());
   }
   return summary;
 }

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/registry_service.h"
 #include "formats/batch_csv_writer.h"
 #include "formats/pain001_writer.h"
 #include "store/payment_method_store.h"
@@ -41,8 +42,15 @@ Result<std::string> Pain001(store::SqlSession& session, const store::BatchRecord
                             const std::vector<store::BatchItemView>& items,
                             const BatchFileContext& context) {
   formats::Pain001Message message{
-      batch.batch_id,      batch.created_at,     context.office_name, batch.pay_by_date,
-      context.office_name, batch.source_account, batch.provider_code, {}};
+      batch.batch_id,
+      batch.created_at,
+      context.office_name,
+      batch.pay_by_date,
+      context.office_name,
+      batch.source_account,
+      batch.provider_code,
+      {},
+      formats::Pain001Watermark{context.stamp.user, FormatInstant(context.stamp.at)}};
   for (const auto& item : items) {
     if (item.transfer_vnd == 0) continue;
     auto account = AccountOf(session, batch.channel, item);
@@ -79,7 +87,7 @@ Result<std::string> Csv(store::SqlSession& session, const store::BatchRecord& ba
     }
     rows.push_back(std::move(row));
   }
-  return formats::WriteBatchCsv(rows);
+  return formats::WriteBatchCsv(rows, WatermarkLine(context.stamp));
 }
 
 Status WriteAtomically(const std::filesystem::path& path, const std::string& bytes) {

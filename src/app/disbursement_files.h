@@ -1,5 +1,6 @@
 // The files of a batch (app/disbursement_service.h Export): pain.001 for
-// account batches, the CSV list for every batch. Account numbers are read
+// account batches, the CSV list for every batch, each watermarked with who
+// exported it and when. Account numbers are read
 // through the payment-method store, as the register holds them today.
 #pragma once
 
@@ -7,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "app/export_stamp.h"
 #include "core/error.h"
 #include "store/batch_store.h"
 #include "store/sql_session.h"
@@ -18,6 +20,7 @@ struct BatchFileContext {
   std::string period;       // "YYYY-MM"
   std::string format;       // "pain001" | "csv"
   std::filesystem::path out_dir;
+  ExportStamp stamp;  // who exports and when: the files' watermark
 };
 
 // Writes <out_dir>/<batch id>.xml|.csv (through a temporary file renamed into

@@ -22,7 +22,7 @@ std::string Cell(std::string text) {
 
 }  // namespace
 
-std::string WriteBatchCsv(const std::vector<BatchCsvRow>& rows) {
+std::string WriteBatchCsv(const std::vector<BatchCsvRow>& rows, const std::string& watermark) {
   std::string out = "\xEF\xBB\xBF";
   out += kHeader;
   std::int64_t total_vnd = 0;
@@ -36,6 +36,7 @@ std::string WriteBatchCsv(const std::vector<BatchCsvRow>& rows) {
   }
   out +=
       "TONG_CONG," + std::to_string(rows.size()) + ",,,,,,,," + std::to_string(total_vnd) + ",\r\n";
+  if (!watermark.empty()) out += "XUAT_BOI," + Cell(watermark) + ",,,,,,,,,\r\n";
   return out;
 }
 

@@ -2,7 +2,8 @@
 // spreadsheets (issue 5 item 3): UTF-8 with a BOM (so Excel shows the
 // diacritics), CRLF, one row per transfer, and a last row with the control
 // totals: stt = "TONG_CONG", ma_dong_chi_tra = the number of transfers,
-// so_tien = their sum.
+// so_tien = their sum; then, when the export is watermarked (issue 6 item 5),
+// a row stt = "XUAT_BOI" whose second cell says who exported it and when.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +28,6 @@ struct BatchCsvRow {
 // Cells that a spreadsheet would run as a formula (leading = + - @) are
 // prefixed with an apostrophe; cells with commas, quotes or line breaks are
 // quoted.
-std::string WriteBatchCsv(const std::vector<BatchCsvRow>& rows);
+std::string WriteBatchCsv(const std::vector<BatchCsvRow>& rows, const std::string& watermark = {});
 
 }  // namespace ansinh::formats

@@ -3,17 +3,13 @@
 #include <charconv>
 #include <utility>
 
+#include "core/ascii.h"
+
 namespace ansinh::formats {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-bool AllDigits(std::string_view text) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 int ToInt(std::string_view digits) {
@@ -42,7 +38,8 @@ std::string CollapseSpaces(std::string_view text) {
 bool IsIsoDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   const auto year = text.substr(0, 4), month = text.substr(5, 2), day = text.substr(8, 2);
-  if (!AllDigits(year) || !AllDigits(month) || !AllDigits(day)) return false;
+  if (!core::IsAsciiDigits(year) || !core::IsAsciiDigits(month) || !core::IsAsciiDigits(day))
+    return false;
   const int y = ToInt(year), m = ToInt(month), d = ToInt(day);
   if (m < 1 || m > 12 || d < 1) return false;
   constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -75,17 +72,18 @@ Error CsvColumns::FieldError(const CsvRow& row, std::size_t column, std::string 
   Error error = MakeError(ErrorKind::kInvalidInput, code,
                           "Tệp " + file_ + ", dòng " + std::to_string(row.row_number) + ", cột " +
                               names_[column] + ": " + problem);
-  error.details.push_back(ErrorDetail{row.row_number, names_[column], std::move(code),
-                                      std::move(problem)});
+  error.details.push_back(
+      ErrorDetail{row.row_number, names_[column], std::move(code), std::move(problem)});
   return error;
 }
 
 Result<std::string> CsvColumns::Digits(const CsvRow& row, std::size_t column,
                                        std::size_t digits) const {
   const std::string value = CollapseSpaces(Text(row, column));
-  if (value.size() != digits || !AllDigits(value)) {
-    return Fail(FieldError(row, column, "reference.bad_code",
-                           "cần đúng " + std::to_string(digits) + " chữ số, nhận \"" + value + "\"."));
+  if (value.size() != digits || !core::IsAsciiDigits(value)) {
+    return Fail(
+        FieldError(row, column, "reference.bad_code",
+                   "cần đúng " + std::to_string(digits) + " chữ số, nhận \"" + value + "\"."));
   }
   return value;
 }
@@ -122,7 +120,7 @@ Result<std::optional<std::string>> CsvColumns::OptionalDecimal(const CsvRow& row
   const std::string_view whole = std::string_view(value).substr(0, dot);
   const std::string_view fraction =
       dot == std::string::npos ? std::string_view("0") : std::string_view(value).substr(dot + 1);
-  if (!AllDigits(whole) || !AllDigits(fraction) || value.size() > 20) {
+  if (!core::IsAsciiDigits(whole) || !core::IsAsciiDigits(fraction) || value.size() > 20) {
     return Fail(FieldError(row, column, "reference.bad_decimal",
                            "cần một số thập phân dạng 1.5, nhận \"" + value + "\"."));
   }

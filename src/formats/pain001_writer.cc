@@ -95,6 +95,20 @@ void Transaction(Xml& xml, const Pain001Transaction& t) {
   xml.Close();
 }
 
+// The schema's extension point: Envlp takes any element, validated laxly.
+void Watermark(Xml& xml, const Pain001Watermark& w) {
+  xml.Open("SplmtryData");
+  xml.Leaf("PlcAndNm", "ansinh:export");
+  xml.Open("Envlp");
+  xml.Open("Xprt");
+  xml.Attribute("xmlns", "urn:ansinh:export:1");
+  xml.Leaf("By", w.exported_by);
+  xml.Leaf("At", w.exported_at);
+  xml.Close();
+  xml.Close();
+  xml.Close();
+}
+
 void Body(Xml& xml, const Pain001Message& m, const std::string& count, const std::string& sum) {
   xml.Open("Document");
   xml.Attribute("xmlns", kNamespace);
@@ -119,6 +133,7 @@ void Body(Xml& xml, const Pain001Message& m, const std::string& count, const std
   Agent(xml, "DbtrAgt", m.debtor_agent_id);
   for (const Pain001Transaction& t : m.transactions) Transaction(xml, t);
   xml.Close();
+  if (m.watermark) Watermark(xml, *m.watermark);
   xml.Close();
   xml.Close();
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,13 @@ struct Pain001Transaction {
   std::string remittance;         // ≤ 140 characters, shown to the beneficiary
 };
 
+// Who exported the file and when (issue 6 item 5), carried in the message's
+// SplmtryData so that the file stays a valid pain.001 that banks process as is.
+struct Pain001Watermark {
+  std::string exported_by;
+  std::string exported_at;  // ISO date-time, UTC
+};
+
 struct Pain001Message {
   std::string message_id;  // the batch id, ≤ 35 characters
   std::string created_at;  // ISO date-time, e.g. "2026-11-23T04:44:35Z"
@@ -30,10 +38,13 @@ struct Pain001Message {
   std::string debtor_account;
   std::string debtor_agent_id;
   std::vector<Pain001Transaction> transactions;
+  std::optional<Pain001Watermark> watermark;
 };
 
 // The XML document, UTF-8. GrpHdr and PmtInf carry NbOfTxs and CtrlSum
-// computed here from the transactions. Errors (kInvalidInput):
+// computed here from the transactions; a watermark becomes
+// <SplmtryData><PlcAndNm>ansinh:export</PlcAndNm><Envlp><Xprt
+// xmlns="urn:ansinh:export:1"><By/><At/></Xprt></Envlp></SplmtryData>. Errors (kInvalidInput):
 // pain001.empty (no transaction), pain001.amount (an amount ≤ 0),
 // pain001.too_long (an identifier over its ISO length; details name it),
 // pain001.overflow; kInternal pain001.xml when libxml2 fails.

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/ascii.h"
+
 namespace ansinh::formats::xlsx {
 namespace {
 
@@ -12,17 +14,6 @@ constexpr std::size_t kExcelColumnCount = 16384;  // columns A..XFD
 constexpr long kMaxSerial1900 = 2'958'465;        // 31/12/9999
 constexpr long kMaxSerial1904 = 2'957'003;
 constexpr long kLotusLeapDay = 60;  // the 29/02/1900 that never was
-
-bool IsDigit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-bool AllDigits(std::string_view text) {
-  for (char c : text) {
-    if (!IsDigit(c)) return false;
-  }
-  return true;
-}
 
 char ToLowerAscii(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -35,7 +26,7 @@ std::optional<long> ParseExponent(std::string_view text) {
     negative = text.front() == '-';
     text.remove_prefix(1);
   }
-  if (text.empty() || text.size() > 4 || !AllDigits(text)) return std::nullopt;
+  if (text.empty() || text.size() > 4 || !core::IsAsciiDigits(text)) return std::nullopt;
   long value = 0;
   for (char c : text) value = value * 10 + (c - '0');
   if (value > kMaxExpandedExponent) return std::nullopt;
@@ -75,7 +66,8 @@ std::optional<std::string> ExpandExponent(std::string_view mantissa, std::string
   const std::string_view fraction =
       dot == std::string_view::npos ? std::string_view() : mantissa.substr(dot + 1);
   if (whole.empty() && fraction.empty()) return std::nullopt;
-  if (!AllDigits(whole) || !AllDigits(fraction)) return std::nullopt;
+  if (!whole.empty() && !core::IsAsciiDigits(whole)) return std::nullopt;
+  if (!fraction.empty() && !core::IsAsciiDigits(fraction)) return std::nullopt;
   const std::optional<long> shift = ParseExponent(exponent);
   if (!shift) return std::nullopt;
   std::string digits(whole);
@@ -119,7 +111,7 @@ std::optional<unsigned> EscapeAt(std::string_view text, std::size_t i) {
   for (std::size_t k = i + 2; k < i + 6; ++k) {
     const char c = ToLowerAscii(text[k]);
     unsigned digit = 0;
-    if (IsDigit(c)) {
+    if (core::IsAsciiDigit(c)) {
       digit = static_cast<unsigned>(c - '0');
     } else if (c >= 'a' && c <= 'f') {
       digit = static_cast<unsigned>(c - 'a' + 10);
@@ -143,7 +135,7 @@ std::string NumberText(std::string_view stored) {
 
 std::optional<std::string> SerialDateText(std::string_view number_text, bool date1904) {
   const std::string_view whole = number_text.substr(0, number_text.find('.'));
-  if (whole.empty() || whole.size() > 7 || !AllDigits(whole)) return std::nullopt;
+  if (whole.empty() || whole.size() > 7 || !core::IsAsciiDigits(whole)) return std::nullopt;
   long serial = 0;
   for (char c : whole) serial = serial * 10 + (c - '0');
   if (serial > (date1904 ? kMaxSerial1904 : kMaxSerial1900)) return std::nullopt;
@@ -169,7 +161,8 @@ std::optional<std::string> SerialDateText(std::string_view number_text, bool dat
 std::optional<std::string> IsoDateText(std::string_view iso) {
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
   const std::string_view y = iso.substr(0, 4), m = iso.substr(5, 2), d = iso.substr(8, 2);
-  if (!AllDigits(y) || !AllDigits(m) || !AllDigits(d)) return std::nullopt;
+  if (!core::IsAsciiDigits(y) || !core::IsAsciiDigits(m) || !core::IsAsciiDigits(d))
+    return std::nullopt;
   std::string text(d);
   text += '/';
   text += m;

@@ -21,6 +21,17 @@ TEST(BatchCsvWriterTest, RowsAndControlTotals) {
   EXPECT_NE(csv.find("TONG_CONG,2,,,,,,,,2000000,\r\n"), std::string::npos);
 }
 
+TEST(BatchCsvWriterTest, AWatermarkRowFollowsTheTotals) {
+  const std::vector<BatchCsvRow> rows{
+      {"L1", "BT001", "An", "1", "CASH_HOME", "", "", "", 1, "2026-11"}};
+  const std::string csv = WriteBatchCsv(rows, "Xuất bởi huyen01, lúc 11:44:35");
+  EXPECT_NE(csv.find("TONG_CONG,1,,,,,,,,1,\r\n"
+                     "XUAT_BOI,\"Xuất bởi huyen01, lúc 11:44:35\",,,,,,,,,\r\n"),
+            std::string::npos)
+      << csv;
+  EXPECT_EQ(WriteBatchCsv(rows).find("XUAT_BOI"), std::string::npos);
+}
+
 TEST(BatchCsvWriterTest, FormulaLikeCellsAreDefused) {
   const std::string csv =
       WriteBatchCsv({{"L1", "=CMD()", "@x", "1", "CASH_HOME", "", "", "", 1, "2026-11"}});

@@ -23,7 +23,8 @@ Pain001Message Sample() {
       "970405",
       {{"202611-123-R-202611", 750'000, "NGUYỄN VĂN AN", "0123456789", "970436",
         "Trợ cấp tháng 11/2026"},
-       {"202611-124-A-202610", 1'250'000, "LÊ THỊ BÌNH", "100012345678", "970418", ""}}};
+       {"202611-124-A-202610", 1'250'000, "LÊ THỊ BÌNH", "100012345678", "970418", ""}},
+      std::nullopt};
 }
 
 TEST(Pain001WriterTest, TheMessageValidatesAgainstTheIsoSchema) {
@@ -34,6 +35,19 @@ TEST(Pain001WriterTest, TheMessageValidatesAgainstTheIsoSchema) {
   std::string broken = *xml;
   broken.replace(broken.find("<PmtMtd>TRF"), 12, "<PmtMtd>XXX");
   EXPECT_NE(test::SchemaErrors(test::Pain001Schema(), broken), "");
+}
+
+TEST(Pain001WriterTest, TheWatermarkRidesInSupplementaryDataAndStillValidates) {
+  Pain001Message message = Sample();
+  message.watermark = Pain001Watermark{"huyen01", "2026-11-23T04:44:35Z"};
+  auto xml = WritePain001(message);
+  ASSERT_TRUE(xml) << xml.error().message;
+  EXPECT_EQ(test::SchemaErrors(test::Pain001Schema(), *xml), "");
+  EXPECT_NE(xml->find("<PlcAndNm>ansinh:export</PlcAndNm>"), std::string::npos);
+  EXPECT_NE(xml->find("<Xprt xmlns=\"urn:ansinh:export:1\">"), std::string::npos) << *xml;
+  EXPECT_NE(xml->find("<By>huyen01</By>"), std::string::npos);
+  EXPECT_NE(xml->find("<At>2026-11-23T04:44:35Z</At>"), std::string::npos);
+  EXPECT_EQ(WritePain001(Sample())->find("SplmtryData"), std::string::npos);
 }
 
 TEST(Pain001WriterTest, ControlTotalsAndTransactionsAreWrittenInWholeDong) {
