@@ -14,6 +14,9 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
+# Printable PDF lists (formats/pdf_document.h): Pango lays out Vietnamese text,
+# Cairo writes the PDF.
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)
 find_package(pugixml REQUIRED)
 find_package(libzip REQUIRED)
 

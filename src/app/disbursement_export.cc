@@ -200,9 +200,10 @@ nlohmann::json ToJson(const ExportSummary& summary) {
 }
 
 Result<ExportSummary> DisbursementService::Export(const ExportRequest& request) {
-  if (request.format != "pain001" && request.format != "csv") {
+  if (request.format != "pain001" && request.format != "csv" && request.format != "xlsx" &&
+      request.format != "pdf") {
     return Fail(ErrorKind::kInvalidInput, "disburse.format_invalid",
-                "Định dạng xuất phải là pain001 hoặc csv.");
+                "Định dạng xuất phải là pain001, csv, xlsx hoặc pdf.");
   }
   PayrollOffice office;
   auto cycle = ApprovedCycle(session_, request, office);
@@ -225,8 +226,12 @@ Result<ExportSummary> DisbursementService::Export(const ExportRequest& request) 
     return Fail(ok.error());
   }
   ExportSummary summary{cycle->period, cycle->unit_code, {}};
-  const BatchFileContext context{office.name, cycle->period, request.format, request.out_dir,
-                                 ExportStamp{request.actor.name, request.now}};
+  const BatchFileContext context{office.name,
+                                 cycle->period,
+                                 request.format,
+                                 request.out_dir,
+                                 ExportStamp{request.actor.name, request.now},
+                                 office.communes};
   for (std::size_t i = 0; i < batches->size(); ++i) {
     auto file = WriteBatchFile(session_, (*batches)[i], context);
     if (!file) return Fail(std::move(file.error()));

@@ -4,39 +4,15 @@
 #include <utility>
 #include <vector>
 
+#include "app/disbursement_lists.h"
 #include "app/registry_service.h"
 #include "formats/batch_csv_writer.h"
 #include "formats/pain001_writer.h"
+#include "store/crash_point.h"
 #include "store/payment_method_store.h"
 
 namespace ansinh::app {
 namespace {
-
-struct Account {
-  std::string bin;
-  std::string number;
-  std::string holder;
-};
-
-// The account of an account line's person; none for cash.
-Result<std::optional<Account>> AccountOf(store::SqlSession& session, const std::string& channel,
-                                         const store::BatchItemView& item) {
-  if (!IsAccountChannel(channel)) return std::optional<Account>();
-  auto method = store::MakePaymentMethodStore(session)->Find(item.beneficiary_id);
-  if (!method) return Fail(std::move(method.error()));
-  if (!*method || !(*method)->method.account || (*method)->method.account->account_raw.empty()) {
-    return Fail(ErrorKind::kConflict, "disburse.account_missing",
-                "Dòng chi trả " + item.line_id + " (đối tượng " + item.beneficiary_code +
-                    ") không có tài khoản nhận tiền.");
-  }
-  const auto& account = *(*method)->method.account;
-  return std::optional<Account>(
-      Account{account.bin_raw, account.account_raw, (*method)->method.holder_name});
-}
-
-std::string MonthYear(const std::string& period) {
-  return period.substr(5, 2) + "/" + period.substr(0, 4);
-}
 
 Result<std::string> Pain001(store::SqlSession& session, const store::BatchRecord& batch,
                             const std::vector<store::BatchItemView>& items,
@@ -53,11 +29,11 @@ Result<std::string> Pain001(store::SqlSession& session, const store::BatchRecord
       formats::Pain001Watermark{context.stamp.user, FormatInstant(context.stamp.at)}};
   for (const auto& item : items) {
     if (item.transfer_vnd == 0) continue;
-    auto account = AccountOf(session, batch.channel, item);
+    auto account = BatchAccountOf(session, batch.channel, item);
     if (!account) return Fail(std::move(account.error()));
     message.transactions.push_back(
         {item.line_id, item.transfer_vnd, (*account)->holder, (*account)->number, (*account)->bin,
-         "Chi trả trợ cấp kỳ " + MonthYear(context.period) + " " + item.beneficiary_code});
+         "Chi trả trợ cấp kỳ " + PeriodMonthYear(context.period) + " " + item.beneficiary_code});
   }
   return formats::WritePain001(message);
 }
@@ -68,7 +44,7 @@ Result<std::string> Csv(store::SqlSession& session, const store::BatchRecord& ba
   std::vector<formats::BatchCsvRow> rows;
   for (const auto& item : items) {
     if (item.transfer_vnd == 0) continue;
-    auto account = AccountOf(session, batch.channel, item);
+    auto account = BatchAccountOf(session, batch.channel, item);
     if (!account) return Fail(std::move(account.error()));
     formats::BatchCsvRow row{item.line_id,
                              item.beneficiary_code,
@@ -90,6 +66,26 @@ Result<std::string> Csv(store::SqlSession& session, const store::BatchRecord& ba
   return formats::WriteBatchCsv(rows, WatermarkLine(context.stamp));
 }
 
+Status WriteFailed(const std::filesystem::path& path, const std::error_code& error) {
+  return Fail(ErrorKind::kInternal, "disburse.write_failed",
+              "Không ghi được tệp " + path.string() + ": " + error.message());
+}
+
+// The workbook is written beside its place and renamed into it, as the other
+// files; the writer removes its own partial file on failure.
+Status WriteXlsxAtomically(store::SqlSession& session, const store::BatchRecord& batch,
+                           const std::vector<store::BatchItemView>& items,
+                           const BatchFileContext& context, const std::filesystem::path& path) {
+  std::error_code error;
+  std::filesystem::create_directories(path.parent_path(), error);
+  const std::filesystem::path temporary = path.string() + ".tmp.xlsx";
+  if (auto ok = WriteBatchXlsx(session, batch, items, context, temporary); !ok) return ok;
+  store::CrashPoint();
+  std::filesystem::rename(temporary, path, error);
+  if (error) return WriteFailed(path, error);
+  return {};
+}
+
 Status WriteAtomically(const std::filesystem::path& path, const std::string& bytes) {
   std::error_code error;
   std::filesystem::create_directories(path.parent_path(), error);
@@ -99,33 +95,63 @@ Status WriteAtomically(const std::filesystem::path& path, const std::string& byt
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out.flush()) error = std::make_error_code(std::errc::io_error);
   }
+  store::CrashPoint();
   if (!error) std::filesystem::rename(temporary, path, error);
-  if (error) {
-    return Fail(ErrorKind::kInternal, "disburse.write_failed",
-                "Không ghi được tệp " + path.string() + ": " + error.message());
-  }
+  if (error) return WriteFailed(path, error);
   return {};
 }
 
 }  // namespace
 
+Result<std::optional<BatchAccount>> BatchAccountOf(store::SqlSession& session,
+                                                   const std::string& channel,
+                                                   const store::BatchItemView& item) {
+  if (!IsAccountChannel(channel)) return std::optional<BatchAccount>();
+  auto method = store::MakePaymentMethodStore(session)->Find(item.beneficiary_id);
+  if (!method) return Fail(std::move(method.error()));
+  if (!*method || !(*method)->method.account || (*method)->method.account->account_raw.empty()) {
+    return Fail(ErrorKind::kConflict, "disburse.account_missing",
+                "Dòng chi trả " + item.line_id + " (đối tượng " + item.beneficiary_code +
+                    ") không có tài khoản nhận tiền.");
+  }
+  const auto& account = *(*method)->method.account;
+  return std::optional<BatchAccount>(
+      BatchAccount{account.bin_raw, account.account_raw, (*method)->method.holder_name});
+}
+
+std::string PeriodMonthYear(const std::string& period) {
+  return period.substr(5, 2) + "/" + period.substr(0, 4);
+}
+
 bool IsAccountChannel(const std::string& channel) {
   return channel == "BANK_ACCOUNT" || channel == "MOBILE_MONEY";
+}
+
+// The extension of a format's file; empty when the batch has none in it.
+std::string FileExtension(const std::string& format, const std::string& channel) {
+  if (format == "pain001") return IsAccountChannel(channel) ? ".xml" : "";
+  if (format == "pdf") return IsAccountChannel(channel) ? "" : ".pdf";
+  return "." + format;
 }
 
 Result<std::optional<std::string>> WriteBatchFile(store::SqlSession& session,
                                                   const store::BatchRecord& batch,
                                                   const BatchFileContext& context) {
-  const bool pain001 = context.format == "pain001";
-  if (batch.transfer_count == 0 || (pain001 && !IsAccountChannel(batch.channel))) {
-    return std::optional<std::string>();
-  }
+  const std::string extension = FileExtension(context.format, batch.channel);
+  if (batch.transfer_count == 0 || extension.empty()) return std::optional<std::string>();
   auto items = store::MakeBatchStore(session)->ListItems(batch.id);
   if (!items) return Fail(std::move(items.error()));
-  auto bytes =
-      pain001 ? Pain001(session, batch, *items, context) : Csv(session, batch, *items, context);
+  const auto path = context.out_dir / (batch.batch_id + extension);
+  if (context.format == "xlsx") {
+    if (auto ok = WriteXlsxAtomically(session, batch, *items, context, path); !ok) {
+      return Fail(ok.error());
+    }
+    return std::optional<std::string>(path.string());
+  }
+  auto bytes = context.format == "pain001" ? Pain001(session, batch, *items, context)
+               : context.format == "pdf"   ? CashListPdf(session, batch, *items, context)
+                                           : Csv(session, batch, *items, context);
   if (!bytes) return Fail(std::move(bytes.error()));
-  const auto path = context.out_dir / (batch.batch_id + (pain001 ? ".xml" : ".csv"));
   if (auto ok = WriteAtomically(path, *bytes); !ok) return Fail(ok.error());
   return std::optional<std::string>(path.string());
 }

@@ -1,5 +1,6 @@
 // The files of a batch (app/disbursement_service.h Export): pain.001 for
-// account batches, the CSV list for every batch, each watermarked with who
+// account batches, the CSV and XLSX lists for every batch, the PDF signature
+// list for cash batches (app/disbursement_lists.h), each watermarked with who
 // exported it and when. Account numbers are read
 // through the payment-method store, as the register holds them today.
 #pragma once
@@ -11,6 +12,7 @@
 #include "app/export_stamp.h"
 #include "core/error.h"
 #include "store/batch_store.h"
+#include "store/payroll_facts_store.h"
 #include "store/sql_session.h"
 
 namespace ansinh::app {
@@ -18,14 +20,32 @@ namespace ansinh::app {
 struct BatchFileContext {
   std::string office_name;  // initiating party and debtor
   std::string period;       // "YYYY-MM"
-  std::string format;       // "pain001" | "csv"
+  std::string format;       // "pain001" | "csv" | "xlsx" | "pdf"
   std::filesystem::path out_dir;
-  ExportStamp stamp;  // who exports and when: the files' watermark
+  ExportStamp stamp;               // who exports and when: the files' watermark
+  store::OfficeCommunes communes;  // the office's pay points, in both maps
 };
 
-// Writes <out_dir>/<batch id>.xml|.csv (through a temporary file renamed into
-// place, so a reader never sees half a file) and returns its path; nullopt
-// when the format does not apply (pain001 for cash, or nothing to transfer).
+// Where an account line is paid to, as the register holds it today.
+struct BatchAccount {
+  std::string bin;
+  std::string number;
+  std::string holder;
+};
+
+// The account of an account line's person; none for cash. Errors: kConflict
+// disburse.account_missing naming the line.
+Result<std::optional<BatchAccount>> BatchAccountOf(store::SqlSession& session,
+                                                   const std::string& channel,
+                                                   const store::BatchItemView& item);
+
+// "2026-11" → "11/2026".
+std::string PeriodMonthYear(const std::string& period);
+
+// Writes <out_dir>/<batch id>.xml|.csv|.xlsx|.pdf (through a temporary file
+// renamed into place, so a reader never sees half a file) and returns its
+// path; nullopt when the format does not apply (pain001 for cash, pdf for
+// accounts, or nothing to transfer).
 // Errors: kConflict disburse.account_missing naming the line; the writers'
 // errors; kInternal disburse.write_failed.
 Result<std::optional<std::string>> WriteBatchFile(store::SqlSession& session,

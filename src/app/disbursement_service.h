@@ -45,7 +45,7 @@ struct ExportRequest {
   std::string period;  // "YYYY-MM"
   std::string unit;
   std::optional<std::string> edition;
-  std::string format;  // "pain001" | "csv"
+  std::string format;  // "pain001" | "csv" | "xlsx" | "pdf"
   std::filesystem::path out_dir;
   AuditActor actor;
   std::chrono::system_clock::time_point now;
@@ -85,8 +85,9 @@ class DisbursementService {
 
   // Opens batches for the cycle's pending lines not yet in one (one per
   // route, provider and channel), then writes every batch of the cycle in
-  // `format` into out_dir as <batch id>.xml|.csv. pain001 covers account
-  // batches (cash batches are listed without a file). Errors: kInvalidInput
+  // `format` into out_dir as <batch id>.xml|.csv|.xlsx|.pdf. pain001 covers
+  // account batches, pdf (the signature lists per pay point) cash batches;
+  // the others are listed without a file. Errors: kInvalidInput
   // disburse.format_invalid, period.*, payroll.unit_*; kNotFound
   // payroll.cycle_not_found; kConflict disburse.cycle_not_approved,
   // disburse.route_missing (naming the group), disburse.account_missing

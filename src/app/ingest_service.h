@@ -1,32 +1,52 @@
-// `ansinh disburse ingest FILE` (issue 5 item 4, first part): a pain.002.001.10
-// status report for one batch. ACSC/ACCC mark the line paid, RJCT failed with
-// its reason code; other statuses (pending, accepted for processing) change
-// nothing. All or nothing, in one transaction with the ledger postings:
-// holder → paid, holder → returned.
+// `ansinh disburse ingest FILE` (issue 5 item 4): what came back for the lines
+// of sent batches, in one of three forms, each ingested all or nothing in one
+// transaction with its ledger postings, and each idempotent:
+//   - a pain.002.001.10 status report for one batch (keyed by its MsgId):
+//     ACSC/ACCC mark the line paid, RJCT failed with its reason code; other
+//     statuses change nothing; ledger holder → paid, holder → returned;
+//   - a camt.054.001.08 notification of returned funds (keyed
+//     "camt054:<MsgId>"): a paid line becomes returned; ledger paid → returned;
+//   - a provider's result sheet, XLSX or CSV (keyed "sha256:<hex of the
+//     file>"): paid (in cash with its date: paid_cash) or not paid with a
+//     reason; ledger as for pain.002.
+// A file naming a line that has no live attempt (or not in the report's
+// batch) is rejected whole with every such line named; every amount must
+// equal the line's transfer; nothing is ever silently accepted.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "app/audit_log.h"
+#include "app/payment_fallback.h"
 #include "core/error.h"
+#include "core/reference_codes.h"
 #include "store/sql_session.h"
 
 namespace ansinh::app {
 
 struct IngestSummary {
-  std::string message_id;
-  std::string batch_id;
-  bool already_ingested = false;  // the same report again: nothing changed
+  std::string kind;        // "pain.002" | "camt.054" | "sheet"
+  std::string message_id;  // as recorded: the MsgId, "camt054:<MsgId>", "sha256:<hex>"
+  std::string batch_id;    // the report's batch; for the other kinds the only batch, or ""
+  std::vector<std::string> batch_ids;  // every batch the file touched
+  bool already_ingested = false;       // the same file again: nothing changed
   std::int64_t paid = 0;
   std::int64_t paid_vnd = 0;
   std::int64_t failed = 0;
   std::int64_t failed_vnd = 0;
-  std::int64_t unchanged = 0;  // not final, or reported before with the same result
+  std::int64_t returned = 0;
+  std::int64_t returned_vnd = 0;
+  std::int64_t unchanged = 0;  // not final, reported before with the same result, or re-issued
+  std::optional<FallbackSummary> fallbacks;  // set by IngestFile
 };
 
+// {"kind","message_id","batch_id","batch_ids":[…],"already_ingested",
+//  "paid":{"count","amount_vnd"},"failed":{…},"returned":{…},"unchanged",
+//  "fallbacks":{…} (IngestFile only)}
 nlohmann::json ToJson(const IngestSummary& summary);
 
 // Errors: the reader's (pain002.*); kNotFound ingest.batch_unknown;
@@ -37,5 +57,34 @@ nlohmann::json ToJson(const IngestSummary& summary);
 Result<IngestSummary> IngestPain002(store::SqlSession& session, const std::string& xml,
                                     const AuditActor& actor,
                                     std::chrono::system_clock::time_point now);
+
+// Errors: the reader's (camt054.*); kInvalidInput ingest.unknown_lines,
+// ingest.duplicate_lines, ingest.amount_mismatch; kConflict
+// ingest.status_conflict (a line not reported paid, each in details).
+Result<IngestSummary> IngestCamt054(store::SqlSession& session, const std::string& xml,
+                                    const AuditActor& actor,
+                                    std::chrono::system_clock::time_point now);
+
+// Errors: the reader's (provider_result.*, xlsx.*, csv.*); kInvalidInput
+// ingest.unknown_lines, ingest.duplicate_lines, ingest.batch_mismatch,
+// ingest.amount_mismatch, ingest.reason_missing, ingest.paid_on_missing
+// (cash paid without its date), each row and field in details; kConflict
+// ingest.status_conflict.
+Result<IngestSummary> IngestProviderResults(store::SqlSession& session, const std::string& bytes,
+                                            const AuditActor& actor,
+                                            std::chrono::system_clock::time_point now);
+
+// "pain.002", "camt.054" or "sheet", from the content (the XML namespace, a
+// zip, or a header naming a line-id and a result column); "" when none.
+std::string DetectIngestKind(const std::string& bytes);
+
+// Detects the kind, ingests, then does the follow-up of every rejection or
+// return not yet followed up (ApplyPaymentFallbacks; also after a file that
+// was ingested already, so an interrupted follow-up is finished by ingesting
+// the file again). Errors: kInvalidInput ingest.kind_unknown, then as the
+// ingest of that kind and ApplyPaymentFallbacks.
+Result<IngestSummary> IngestFile(store::SqlSession& session, const core::ReferenceCodes& codes,
+                                 const std::string& bytes, const AuditActor& actor,
+                                 std::chrono::system_clock::time_point now);
 
 }  // namespace ansinh::app

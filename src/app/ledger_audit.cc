@@ -19,9 +19,11 @@ void Add(Balances& balances, std::int64_t cycle_id, core::LedgerAccount account,
 }
 
 // Where an item's transfer is, by its line's status: with the payer while
-// 'sent', paid, returned; anything else was never handed over (payable).
+// 'sent', paid, returned (or back in the budget when it was unclaimed cash);
+// anything else was never handed over (payable).
 core::LedgerAccount AccountOfItems(const store::ItemTotals& items) {
   const std::string& status = items.line_status;
+  if (items.returned_to_budget) return core::LedgerAccount::kBudget;
   if (status == "sent") return HolderOf(items.route_kind, items.channel);
   if (status == "paid" || status == "paid_cash") return core::LedgerAccount::kPaid;
   if (status == "failed" || status == "returned") return core::LedgerAccount::kReturned;

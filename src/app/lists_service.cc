@@ -35,7 +35,9 @@ constexpr std::array<ListSpec, kRegistrationListCount> kSpecs = {{
     {"cash_home", "Tiền mặt - tại nhà", "Danh sách nhận trợ cấp bằng tiền mặt tại nhà"},
 }};
 
-const ListSpec& Spec(RegistrationList list) { return kSpecs[static_cast<std::size_t>(list)]; }
+const ListSpec& Spec(RegistrationList list) {
+  return kSpecs[static_cast<std::size_t>(list)];
+}
 
 bool IsCashList(RegistrationList list) {
   return list == RegistrationList::kCashPaypoint || list == RegistrationList::kCashHome;
@@ -65,25 +67,6 @@ struct ListColumn {
 std::string BirthDateText(const std::string& stored) {
   if (stored.size() != 10) return stored;  // year only
   return stored.substr(8, 2) + "/" + stored.substr(5, 2) + "/" + stored.substr(0, 4);
-}
-
-std::string ChannelText(core::PaymentChannel channel) {
-  switch (channel) {
-    case core::PaymentChannel::kCashPaypoint: return "Tiền mặt tại điểm chi trả";
-    case core::PaymentChannel::kCashHome: return "Tiền mặt tại nhà";
-    case core::PaymentChannel::kBankAccount: return "Tài khoản ngân hàng";
-    case core::PaymentChannel::kMobileMoney: return "Ví điện tử (Mobile Money)";
-  }
-  return "";
-}
-
-std::string RecipientText(core::Recipient recipient) {
-  switch (recipient) {
-    case core::Recipient::kSelf: return "Bản thân";
-    case core::Recipient::kAuthorised: return "Người được ủy quyền";
-    case core::Recipient::kGuardian: return "Người giám hộ";
-  }
-  return "";
 }
 
 std::string CommuneText(const RegistrationListRow& row, const CellContext& context) {
@@ -133,7 +116,7 @@ const std::vector<ListColumn>& PersonColumns() {
 const std::vector<ListColumn>& RecipientColumns() {
   static const std::vector<ListColumn> columns = {
       {"tu_cach_nguoi_nhan", "Tư cách người nhận", 20,
-       [](const auto& r, const auto&) { return RecipientText(r.recipient); }},
+       [](const auto& r, const auto&) { return std::string(core::RecipientLabel(r.recipient)); }},
       {"nguoi_nhan", "Người nhận", 28, RepresentativeName},
       {"so_dinh_danh_nguoi_nhan", "Số định danh người nhận", 16, RepresentativeId},
       {"quan_he", "Quan hệ", 14, RepresentativeRelationship}};
@@ -160,13 +143,14 @@ std::vector<ListColumn> ColumnsFor(RegistrationList list) {
   if (IsCashList(list) || IsRepresentativeList(list)) {
     columns.insert(columns.end(), RecipientColumns().begin(), RecipientColumns().end());
   }
-  columns.push_back({"hinh_thuc", "Hình thức", 24,
-                     [](const auto& r, const auto&) { return ChannelText(r.channel); }});
+  columns.push_back({"hinh_thuc", "Hình thức", 24, [](const auto& r, const auto&) {
+                       return std::string(core::PaymentChannelLabel(r.channel));
+                     }});
   if (!IsCashList(list)) {
     columns.insert(columns.end(), AccountColumns().begin(), AccountColumns().end());
   }
-  columns.push_back({"tinh_trang", IsCashList(list) ? "Tình trạng" : "Tình trạng tài khoản", 40,
-                     StatusText});
+  columns.push_back(
+      {"tinh_trang", IsCashList(list) ? "Tình trạng" : "Tình trạng tài khoản", 40, StatusText});
   return columns;
 }
 
@@ -186,9 +170,9 @@ Result<store::AdminUnit> FindUnit(store::AdminUnitStore& units, const std::strin
     if (!found) return Fail(std::move(found.error()));
     if (*found) return std::move(**found);
   }
-  return Fail(ErrorKind::kNotFound, "lists.unit_not_found",
-              "Không tìm thấy đơn vị hành chính có mã \"" + code +
-                  "\" (xã: 5 chữ số, huyện: 3, tỉnh: 2).");
+  return Fail(
+      ErrorKind::kNotFound, "lists.unit_not_found",
+      "Không tìm thấy đơn vị hành chính có mã \"" + code + "\" (xã: 5 chữ số, huyện: 3, tỉnh: 2).");
 }
 
 // Every commune under `unit` (itself when it is one), by code.
@@ -218,7 +202,9 @@ std::vector<std::string> TitleLines(const ListSpec& spec, const RegistrationList
           "Ngày xuất: " + ExportDate(stamp.at), WatermarkLine(stamp)};
 }
 
-std::string CountLine(std::size_t count) { return "Tổng số người: " + std::to_string(count); }
+std::string CountLine(std::size_t count) {
+  return "Tổng số người: " + std::to_string(count);
+}
 
 Status WriteSheet(formats::XlsxWriter& writer, const CellContext& context,
                   const ExportStamp& stamp) {
@@ -249,7 +235,9 @@ Status WriteSheet(formats::XlsxWriter& writer, const CellContext& context,
 nlohmann::json ListJson(const CellContext& context, const ExportStamp& stamp) {
   const ListSpec& spec = Spec(context.list);
   const auto& rows = context.lists.rows[static_cast<std::size_t>(context.list)];
-  nlohmann::json out{{"title", spec.title}, {"sheet", spec.sheet}, {"count", rows.size()},
+  nlohmann::json out{{"title", spec.title},
+                     {"sheet", spec.sheet},
+                     {"count", rows.size()},
                      {"header_lines", TitleLines(spec, context.lists, stamp)},
                      {"rows", nlohmann::json::array()}};
   const std::vector<ListColumn> columns = ColumnsFor(context.list);
@@ -272,7 +260,9 @@ Status WriteJsonFile(const std::filesystem::path& path, const nlohmann::json& co
 
 }  // namespace
 
-const char* RegistrationListKey(RegistrationList list) { return Spec(list).key; }
+const char* RegistrationListKey(RegistrationList list) {
+  return Spec(list).key;
+}
 
 RegistrationList ListFor(const RegistrationListRow& row) {
   if (row.channel == core::PaymentChannel::kCashPaypoint) return RegistrationList::kCashPaypoint;
@@ -337,8 +327,8 @@ Result<ListsExportReport> WriteRegistrationLists(const RegistrationLists& lists,
                                                  const std::filesystem::path& out_dir,
                                                  const ExportStamp& stamp) {
   const std::string stem = "danh-sach-dang-ky-" + lists.unit.code;
-  ListsExportReport report{lists.unit.code, lists.unit.name, out_dir / (stem + ".xlsx"),
-                           out_dir / (stem + ".json"), {}};
+  ListsExportReport report{
+      lists.unit.code, lists.unit.name, out_dir / (stem + ".xlsx"), out_dir / (stem + ".json"), {}};
   auto writer = formats::XlsxWriter::Create(report.xlsx_file);
   if (!writer) return Fail(std::move(writer.error()));
   const std::string title = "Danh sách đăng ký hình thức chi trả - " + lists.unit.name;
@@ -346,7 +336,8 @@ Result<ListsExportReport> WriteRegistrationLists(const RegistrationLists& lists,
     return Fail(std::move(ok.error()));
   }
   nlohmann::json content{{"unit", {{"code", lists.unit.code}, {"name", lists.unit.name}}},
-                         {"edition", lists.edition}, {"exported_on", ExportDate(stamp.at)},
+                         {"edition", lists.edition},
+                         {"exported_on", ExportDate(stamp.at)},
                          {"lists", nlohmann::json::object()}};
   StampJson(content, stamp);
   for (std::size_t i = 0; i < kRegistrationListCount; ++i) {

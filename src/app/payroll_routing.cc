@@ -18,6 +18,7 @@ std::string ProblemText(std::string_view code) {
   if (code == "representative.authorisation_not_yet_valid") {
     return "giấy ủy quyền chưa có hiệu lực";
   }
+  if (code == "payment_method.rejected_by_bank") return "ngân hàng từ chối tài khoản";
   return std::string(code);
 }
 
@@ -50,9 +51,17 @@ std::optional<std::string> AuthorisationProblem(const store::PayrollMethod& meth
   return std::nullopt;
 }
 
-std::string Compact(core::Period period) {
-  const std::string text = period.ToString();
-  return text.substr(0, 4) + text.substr(5, 2);
+// "YYYYMM", without the detour through "YYYY-MM".
+void AppendCompact(core::Period period, std::string& out) {
+  const int year = period.year();
+  const int month = period.month();
+  const char text[6] = {static_cast<char>('0' + year / 1000 % 10),
+                        static_cast<char>('0' + year / 100 % 10),
+                        static_cast<char>('0' + year / 10 % 10),
+                        static_cast<char>('0' + year % 10),
+                        static_cast<char>('0' + month / 10),
+                        static_cast<char>('0' + month % 10)};
+  out.append(text, sizeof text);
 }
 
 char KindLetter(core::LineKind kind) {
@@ -93,11 +102,21 @@ LineRouting RouteLine(const std::optional<store::PayrollMethod>& method, core::P
 }
 
 std::string LineId(core::Period period, const core::ComputedLine& line, std::int64_t one_off_id) {
+  std::string id;
+  id.reserve(35);
+  AppendCompact(period, id);
   if (line.kind == core::LineKind::kOneOff) {
-    return Compact(period) + "-O" + std::to_string(one_off_id);
+    id += "-O";
+    id += std::to_string(one_off_id);
+    return id;
   }
-  return Compact(period) + "-" + std::to_string(line.entitlement_id) + "-" +
-         KindLetter(line.kind) + "-" + Compact(line.for_period);
+  id += '-';
+  id += std::to_string(line.entitlement_id);
+  id += '-';
+  id += KindLetter(line.kind);
+  id += '-';
+  AppendCompact(line.for_period, id);
+  return id;
 }
 
 }  // namespace ansinh::app

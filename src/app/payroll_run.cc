@@ -31,10 +31,17 @@ Result<core::RateTable> LoadRates(store::SqlSession& session) {
 class Fingerprint {
  public:
   void Add(std::string_view text) {
-    for (char c : text) {
+    AddPart(text);
+    EndText();
+  }
+  // One text given in parts (hashes as their concatenation), then EndText().
+  void AddPart(std::string_view part) {
+    for (char c : part) {
       hash_ ^= static_cast<unsigned char>(c);
       hash_ *= 1099511628211ULL;
     }
+  }
+  void EndText() {
     hash_ ^= 0xff;
     hash_ *= 1099511628211ULL;
   }
@@ -53,6 +60,7 @@ struct RunState {
   std::int64_t cycle_id = 0;
   core::Period period;
   core::CycleOptions options;
+  std::string period_text;  // "YYYY-MM"
   std::optional<core::Period> go_live_paid_through;  // the month before go-live
   std::set<std::string> releases;
   CycleSummary summary;
@@ -95,7 +103,7 @@ std::int64_t OneOffId(std::span<const store::PayrollOneOff> one_offs,
 void AddLines(const store::PayrollPerson& person, std::span<const store::PayrollOneOff> one_offs,
               RunState& state) {
   const LineRouting routing = RouteLine(person.method, state.period, false);
-  const std::string period_text = state.period.ToString();
+  const std::string& period_text = state.period_text;
   for (const core::ComputedLine& line : state.computed.lines) {
     const bool one_off = line.kind == core::LineKind::kOneOff;
     const std::int64_t one_off_id = one_off ? OneOffId(one_offs, line) : 0;
@@ -108,7 +116,9 @@ void AddLines(const store::PayrollPerson& person, std::span<const store::Payroll
                                     one_off ? std::optional(one_off_id) : std::nullopt,
                                     line.policy_code,
                                     core::LineKindCode(line.kind),
-                                    line.for_period.ToString(),
+                                    line.for_period == state.period
+                                        ? period_text
+                                        : line.for_period.ToString(),
                                     line.amount.dong(),
                                     routing.channel,
                                     routing.recipient,
@@ -123,8 +133,15 @@ void AddLines(const store::PayrollPerson& person, std::span<const store::Payroll
     }
     state.summary.totals.Add(record.kind, record.channel, record.amount_vnd);
     if (record.status == "held") ++state.summary.held;
-    state.fingerprint.Add(record.line_id + "|" + std::to_string(record.amount_vnd) + "|" +
-                          record.channel + "|" + record.status);
+    Fingerprint& print = state.fingerprint;
+    print.AddPart(record.line_id);
+    print.AddPart("|");
+    print.AddPart(std::to_string(record.amount_vnd));
+    print.AddPart("|");
+    print.AddPart(record.channel);
+    print.AddPart("|");
+    print.AddPart(record.status);
+    print.EndText();
     state.lines.push_back(std::move(record));
   }
   for (const core::RecoveryReceivable& r : state.computed.receivables) {
@@ -288,8 +305,8 @@ Result<CycleSummary> PayrollService::Run(const PayrollRequest& request) {
   auto paid_through = CheckPeriod(*cycles, *office, request, *existing);
   if (!paid_through) return Fail(std::move(paid_through.error()));
 
-  RunState state{0, *period, core::CycleOptions{*period, options_.lookback_months}, *paid_through,
-                 {}, {}, {}, {}, {}, {}, 0, {}};
+  RunState state{0, *period, core::CycleOptions{*period, options_.lookback_months},
+                 period->ToString(), *paid_through, {}, {}, {}, {}, {}, {}, 0, {}};
   auto releases = cycles->ReleasesFor(request.period);
   if (!releases) return Fail(std::move(releases.error()));
   state.releases = std::move(*releases);

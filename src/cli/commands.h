@@ -19,6 +19,11 @@ void RegisterListsCommand(CLI::App& app, CommandContext& context);  // lists_com
 void RegisterPayrollCommand(CLI::App& app, CommandContext& context);  // payroll_command.cc
 void RegisterRatesCommand(CLI::App& app, CommandContext& context);    // rates_command.cc
 void RegisterDisburseCommand(CLI::App& app, CommandContext& context);  // disburse_command.cc
+// `disburse send|returns` (bank) and `disburse notify` (SMS), disburse_send_command.cc.
+void RegisterDisburseSendSubcommands(CLI::App& disburse, CommandContext& context);
+// `disburse ingest|reissue|expire-cash|overdue` (results, returns, fallbacks,
+// deadlines), disburse_results_command.cc.
+void RegisterDisburseResultsSubcommands(CLI::App& disburse, CommandContext& context);
 void RegisterAuditCommand(CLI::App& app, CommandContext& context);     // audit_command.cc
 void RegisterKeysCommand(CLI::App& app, CommandContext& context);     // keys_command.cc
 

@@ -2,19 +2,16 @@
 //    --route TREASURY_DIRECT|PROVIDER --provider CODE [--provider-name N] --contract N
 //    --account ACC [--fee-fixed VND | --fee-bps BPS --fee-min VND --fee-max VND]
 //    [--pay-by-day D] [--as NAME]`
-// `ansinh disburse --db URL export --period YYYY-MM --unit CODE --format pain001|csv --out DIR`
-// `ansinh disburse --db URL ingest FILE` (a pain.002.001.10 status report)
+// `ansinh disburse --db URL export --period YYYY-MM --unit CODE --format pain001|csv|xlsx|pdf --out DIR`
+// `ansinh disburse --db URL ingest|reissue|expire-cash|overdue …`: disburse_results_command.cc
 // How each paying office pays each group, and the batches of an approved
 // cycle as ISO 20022 pain.001 files or providers' CSV lists
 // (docs/disbursement.md).
 #include <chrono>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "app/disbursement_service.h"
-#include "app/ingest_service.h"
 #include "cli/command.h"
 #include "cli/commands.h"
 
@@ -30,7 +27,6 @@ struct DisburseOptions {
   std::string as = "operator";
   std::string format;
   std::string out;
-  std::string file;
   app::RouteRequest route;
   std::optional<std::int64_t> fee_fixed_vnd;
   std::optional<std::int64_t> fee_bps;
@@ -104,25 +100,6 @@ Status RunExport(const DisburseOptions& options, const CommandContext& context) 
   return {};
 }
 
-Status RunIngest(const DisburseOptions& options, const CommandContext& context) {
-  std::ifstream in(options.file, std::ios::binary);
-  if (!in) {
-    return Fail(ErrorKind::kNotFound, "cli.file_not_found",
-                "Không đọc được tệp " + options.file + ".");
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  auto database = Open(options);
-  if (!database) return Fail(std::move(database.error()));
-  auto session = (*database)->Acquire();
-  if (!session) return Fail(std::move(session.error()));
-  auto summary =
-      app::IngestPain002(**session, bytes.str(), Actor(options), std::chrono::system_clock::now());
-  if (!summary) return Fail(std::move(summary.error()));
-  PrintSummary(context, app::ToJson(*summary));
-  return {};
-}
-
 }  // namespace
 
 void RegisterDisburseCommand(CLI::App& app, CommandContext& context) {
@@ -156,16 +133,14 @@ void RegisterDisburseCommand(CLI::App& app, CommandContext& context) {
   exporter->add_option("--period", o->period, "Kỳ chi trả (YYYY-MM)");
   exporter->add_option("--unit", o->unit, "Đơn vị chi trả");
   AddEditionOption(*exporter, o->edition);
-  exporter->add_option("--format", o->format, "pain001 | csv")
-      ->check(CLI::IsMember({"pain001", "csv"}));
+  exporter->add_option("--format", o->format, "pain001 | csv | xlsx | pdf")
+      ->check(CLI::IsMember({"pain001", "csv", "xlsx", "pdf"}));
   exporter->add_option("--out", o->out, "Thư mục ghi tệp");
   exporter->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
   exporter->callback([o, &context] { context.outcome = RunExport(*o, context); });
 
-  CLI::App* ingest = command->add_subcommand("ingest", "Ghi nhận báo cáo trạng thái pain.002");
-  ingest->add_option("file", o->file, "Tệp pain.002.001.10")->required();
-  ingest->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
-  ingest->callback([o, &context] { context.outcome = RunIngest(*o, context); });
+  RegisterDisburseResultsSubcommands(*command, context);
+  RegisterDisburseSendSubcommands(*command, context);
 }
 
 }  // namespace ansinh::cli

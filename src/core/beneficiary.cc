@@ -172,6 +172,32 @@ const char* RecipientImportCode(Recipient recipient) {
   return FindPair(kRecipients, recipient)->import_code;
 }
 
+const char* RecipientLabel(Recipient recipient) {
+  switch (recipient) {
+    case Recipient::kSelf:
+      return "Bản thân";
+    case Recipient::kAuthorised:
+      return "Người được ủy quyền";
+    case Recipient::kGuardian:
+      return "Người giám hộ";
+  }
+  return "";
+}
+
+const char* PaymentChannelLabel(PaymentChannel channel) {
+  switch (channel) {
+    case PaymentChannel::kCashPaypoint:
+      return "Tiền mặt tại điểm chi trả";
+    case PaymentChannel::kCashHome:
+      return "Tiền mặt tại nhà";
+    case PaymentChannel::kBankAccount:
+      return "Tài khoản ngân hàng";
+    case PaymentChannel::kMobileMoney:
+      return "Ví điện tử (Mobile Money)";
+  }
+  return "";
+}
+
 Result<Recipient> ParseRecipient(std::string_view code) {
   code = TrimAsciiSpace(code);
   if (code.empty()) {

@@ -126,6 +126,8 @@ const char* PaymentChannelImportCode(PaymentChannel channel);  // "TIEN_MAT", ..
 // Either form, ASCII case-insensitive, surrounding whitespace ignored.
 // Errors: payment_method.channel_empty, payment_method.channel_unknown.
 Result<PaymentChannel> ParsePaymentChannel(std::string_view code);
+// What a person reads: "Tiền mặt tại điểm chi trả", ...
+const char* PaymentChannelLabel(PaymentChannel channel);
 // BANK_ACCOUNT and MOBILE_MONEY: the channels that need a BIN and an account.
 bool IsAccountChannel(PaymentChannel channel);
 
@@ -133,6 +135,8 @@ enum class Recipient { kSelf, kAuthorised, kGuardian };
 // "SELF"/"AUTHORISED"/"GUARDIAN"; import codes BAN_THAN, UY_QUYEN, GIAM_HO.
 const char* RecipientCode(Recipient recipient);
 const char* RecipientImportCode(Recipient recipient);  // "BAN_THAN", ...
+// What a person reads: "Bản thân", "Người được ủy quyền", "Người giám hộ".
+const char* RecipientLabel(Recipient recipient);
 // Either form, as ParsePaymentChannel. Errors: payment_method.recipient_empty,
 // payment_method.recipient_unknown.
 Result<Recipient> ParseRecipient(std::string_view code);

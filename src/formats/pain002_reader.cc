@@ -3,6 +3,8 @@
 #include <pugixml.hpp>
 #include <utility>
 
+#include "formats/iso20022_amount.h"
+
 namespace ansinh::formats {
 namespace {
 
@@ -15,18 +17,12 @@ tl::unexpected<Error> Missing(const std::string& path) {
 
 // "750000", "750000.0", "750000.00": whole đồng; anything else is refused.
 Result<std::int64_t> WholeDong(const std::string& text, const std::string& id) {
-  const std::size_t dot = text.find('.');
-  const std::string whole = text.substr(0, dot);
-  bool ok = !whole.empty() && whole.size() <= 15;
-  for (char c : whole) ok = ok && c >= '0' && c <= '9';
-  if (dot != std::string::npos) {
-    for (char c : text.substr(dot + 1)) ok = ok && c == '0';
-  }
-  if (!ok) {
+  const std::optional<std::int64_t> dong = ParseWholeDongAmount(text);
+  if (!dong) {
     return Fail(ErrorKind::kInvalidInput, "pain002.amount",
                 "Số tiền \"" + text + "\" của giao dịch " + id + " không phải số đồng nguyên.");
   }
-  return std::stoll(whole);
+  return *dong;
 }
 
 Result<Pain002Transaction> Transaction(const pugi::xml_node& node) {

@@ -115,9 +115,11 @@ class SqlBatchStore : public BatchStore {
   Result<std::vector<BatchItemView>> ListItems(std::int64_t batch_ref) override {
     auto rows = session_.Query(
         "SELECT i.line_id, i.position, i.transfer_vnd, l.beneficiary_id, l.beneficiary_code, "
-        "b.full_name, l.commune_code, l.kind, l.for_period, l.status, i.line_ref "
+        "b.full_name, l.commune_code, l.kind, l.for_period, l.status, i.line_ref, l.recipient, "
+        "COALESCE(r.full_name, '') "
         "FROM batch_items i "
         "JOIN payment_lines l ON l.id = i.line_ref JOIN beneficiaries b ON b.id = l.beneficiary_id "
+        "LEFT JOIN representatives r ON r.beneficiary_id = l.beneficiary_id "
         "WHERE i.batch_ref = ?1 ORDER BY i.position",
         {SqlInt(batch_ref)});
     if (!rows) return Fail(std::move(rows.error()));
@@ -126,7 +128,8 @@ class SqlBatchStore : public BatchStore {
     for (std::size_t r = 0; r < rows->size(); ++r) {
       out.push_back({rows->Text(r, 0), rows->Int64(r, 1), rows->Int64(r, 2), rows->Int64(r, 3),
                      rows->Text(r, 4), rows->Text(r, 5), rows->Text(r, 6), rows->Text(r, 7),
-                     rows->Text(r, 8), rows->Text(r, 9), rows->Int64(r, 10)});
+                     rows->Text(r, 8), rows->Text(r, 9), rows->Int64(r, 10), rows->Text(r, 11),
+                     rows->Text(r, 12)});
     }
     return out;
   }

@@ -70,6 +70,8 @@ struct BatchItemView {
   std::string for_period;
   std::string line_status;
   std::int64_t line_ref = 0;
+  std::string recipient;            // "SELF" | "AUTHORISED" | "GUARDIAN", as at approval
+  std::string representative_name;  // the representative of the register, empty if none
 };
 
 // Thread safety: as the session it works on (one thread at a time).

@@ -19,9 +19,9 @@ class SqlIngestStore : public IngestStore {
   Result<std::int64_t> InsertReport(const ReportRecord& r) override {
     auto rows = session_.Query(
         "INSERT INTO ingested_reports (message_id, batch_id, transactions, ingested_by, "
-        "ingested_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+        "ingested_at, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
         {SqlText(r.message_id), SqlText(r.batch_id), SqlInt(r.transactions), SqlText(r.ingested_by),
-         SqlText(r.ingested_at)});
+         SqlText(r.ingested_at), SqlText(r.kind)});
     if (!rows) return Fail(std::move(rows.error()));
     return rows->Int64(0, 0);
   }
@@ -30,12 +30,14 @@ class SqlIngestStore : public IngestStore {
     SqlParams values;
     for (const auto& r : results) {
       values.insert(values.end(), {SqlInt(r.batch_ref), SqlInt(r.line_ref), SqlInt(r.report_ref),
-                                   SqlText(r.status), SqlOptional(r.reason_code)});
+                                   SqlText(r.status), SqlOptional(r.reason_code),
+                                   SqlOptional(r.paid_on)});
     }
     auto written = InsertBatched(
         session_,
-        "INSERT INTO payment_results (batch_ref, line_ref, report_ref, status, reason_code)",
-        "(?1, ?2, ?3, ?4, ?5)", 5, values, "");
+        "INSERT INTO payment_results (batch_ref, line_ref, report_ref, status, reason_code, "
+        "paid_on)",
+        "(?1, ?2, ?3, ?4, ?5, ?6)", 6, values, "");
     if (!written) return Fail(std::move(written.error()));
     return {};
   }

@@ -1,5 +1,6 @@
-// Ingested status reports and the results they carried
-// (db/migrations/*/0008_disbursement.sql). Plain rows; the rules are
+// Ingested reports (pain.002 status reports, camt.054 notifications, provider
+// sheets) and the results they carried (db/migrations/*/0008_disbursement.sql,
+// 0009_payment_results.sql). Plain rows; the rules are
 // app/ingest_service's.
 #pragma once
 
@@ -20,6 +21,7 @@ struct ReportRecord {
   std::int64_t transactions = 0;
   std::string ingested_by;
   std::string ingested_at;
+  std::string kind = "pain.002";  // "pain.002" | "camt.054" | "sheet"
 };
 
 struct ResultRecord {
@@ -28,6 +30,7 @@ struct ResultRecord {
   std::int64_t report_ref = 0;
   std::string status;  // "paid" | "failed"
   std::optional<std::string> reason_code;
+  std::optional<std::string> paid_on;  // cash paid, from a provider's sheet
 };
 
 // Thread safety: as the session it works on (one thread at a time).

@@ -29,15 +29,18 @@ class SqlLedgerAuditStore : public LedgerAuditStore {
 
   Result<std::vector<ItemTotals>> Items() override {
     auto rows = session_.Query(
-        "SELECT b.cycle_id, b.route_kind, b.channel, l.status, CAST(SUM(i.transfer_vnd) AS BIGINT) "
+        "SELECT x.cycle_id, x.route_kind, x.channel, x.status, CAST(SUM(x.transfer_vnd) AS BIGINT), "
+        "x.unclaimed FROM (SELECT b.cycle_id, b.route_kind, b.channel, l.status, i.transfer_vnd, "
+        "CASE WHEN u.line_ref IS NULL THEN 0 ELSE 1 END AS unclaimed "
         "FROM batch_items i JOIN disbursement_batches b ON b.id = i.batch_ref "
-        "JOIN payment_lines l ON l.id = i.line_ref "
-        "GROUP BY b.cycle_id, b.route_kind, b.channel, l.status");
+        "JOIN payment_lines l ON l.id = i.line_ref LEFT JOIN unclaimed_cash u "
+        "ON u.batch_ref = i.batch_ref AND u.line_ref = i.line_ref WHERE i.live = 1) x "
+        "GROUP BY x.cycle_id, x.route_kind, x.channel, x.status, x.unclaimed");
     if (!rows) return Fail(std::move(rows.error()));
     std::vector<ItemTotals> out;
     for (std::size_t r = 0; r < rows->size(); ++r) {
       out.push_back({rows->Int64(r, 0), rows->Text(r, 1), rows->Text(r, 2), rows->Text(r, 3),
-                     rows->Int64(r, 4)});
+                     rows->Int64(r, 4), rows->Int64(r, 5) == 1});
     }
     return out;
   }

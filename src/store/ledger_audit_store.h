@@ -21,14 +21,17 @@ struct ApprovedCycleTotals {
   std::int64_t receivables_vnd = 0;  // Σ open receivables
 };
 
-// Σ transfer of the items of one cycle's batches of one route and channel
-// whose lines are in one status.
+// Σ transfer of the live items of one cycle's batches of one route and
+// channel whose lines are in one status. Items no longer live (re-issued
+// attempts) are left out: their batch, result and re-issue postings net to
+// zero. returned_to_budget: unclaimed cash (0009's unclaimed_cash).
 struct ItemTotals {
   std::int64_t cycle_id = 0;
   std::string route_kind;
   std::string channel;
   std::string line_status;
   std::int64_t transfer_vnd = 0;
+  bool returned_to_budget = false;
 };
 
 // A batch as stored and as its items add up.

@@ -1,5 +1,7 @@
 #include "store/payroll_cycle_store.h"
 
+#include <algorithm>
+#include <string>
 #include <utility>
 
 namespace ansinh::store {
@@ -50,6 +52,24 @@ void AppendLine(const PaymentLineRecord& l, SqlParams& values) {
                  SqlText(l.recipient), SqlText(l.status), SqlOptional(l.hold_reason),
                  SqlText(l.commune_code)});
 }
+
+// "INSERT INTO payment_lines (…) VALUES (?1, …, ?16), (?17, …) …" for `rows` rows.
+std::string LineInsertSql(std::size_t rows) {
+  std::string sql = std::string("INSERT INTO payment_lines (") + kLineColumns + ") VALUES ";
+  for (std::size_t r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(" : ", (";
+    for (std::size_t c = 1; c <= kLineParams; ++c) {
+      if (c > 1) sql += ", ";
+      sql += '?';
+      sql += std::to_string(r * kLineParams + c);
+    }
+    sql += ')';
+  }
+  return sql;
+}
+
+// As many rows per statement as the bound-parameter limit allows.
+constexpr std::size_t kLinesPerStatement = kMaxBoundParams / kLineParams;
 
 Status Done(Result<std::int64_t> changed) {
   if (!changed) return Fail(std::move(changed.error()));
@@ -131,13 +151,23 @@ class SqlPayrollCycleStore : public PayrollCycleStore {
                                  {SqlInt(cycle_id)}));
   }
 
+  // The lines go straight from the records into each statement's parameters
+  // (one copy of each text), through one cached full-size statement.
   Result<std::int64_t> InsertLines(const std::vector<PaymentLineRecord>& lines) override {
+    if (full_batch_sql_.empty()) full_batch_sql_ = LineInsertSql(kLinesPerStatement);
+    std::int64_t inserted = 0;
     SqlParams values;
-    values.reserve(lines.size() * kLineParams);
-    for (const auto& line : lines) AppendLine(line, values);
-    return InsertBatched(session_, std::string("INSERT INTO payment_lines (") + kLineColumns + ")",
-                         "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-                         kLineParams, values, "");
+    values.reserve(kLinesPerStatement * kLineParams);
+    for (std::size_t first = 0; first < lines.size(); first += kLinesPerStatement) {
+      const std::size_t count = std::min(kLinesPerStatement, lines.size() - first);
+      values.clear();
+      for (std::size_t i = first; i < first + count; ++i) AppendLine(lines[i], values);
+      auto changed = session_.Execute(
+          count == kLinesPerStatement ? full_batch_sql_ : LineInsertSql(count), values);
+      if (!changed) return Fail(std::move(changed.error()));
+      inserted += *changed;
+    }
+    return inserted;
   }
 
   Result<std::int64_t> InsertReceivables(const std::vector<ReceivableRecord>& list) override {
@@ -256,6 +286,7 @@ class SqlPayrollCycleStore : public PayrollCycleStore {
 
  private:
   SqlSession& session_;
+  std::string full_batch_sql_;  // built on first use
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <sys/wait.h>
 
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -14,11 +15,14 @@ namespace ansinh::testing_support {
 
 struct CommandResult {
   int exit_code = -1;
+  bool killed = false;  // ended by SIGKILL (directly, or as the shell's 128 + 9)
   std::string out;
 };
 
-inline CommandResult RunAnsinh(const std::string& arguments) {
-  const std::string command = std::string(ANSINH_BINARY) + " " + arguments + " 2>/dev/null";
+// `environment`: assignments put before the command, e.g. "ANSINH_CRASH_AT=7".
+inline CommandResult RunAnsinh(const std::string& arguments, const std::string& environment = "") {
+  const std::string command =
+      environment + " " + std::string(ANSINH_BINARY) + " " + arguments + " 2>/dev/null";
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -27,6 +31,7 @@ inline CommandResult RunAnsinh(const std::string& arguments) {
   while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, read);
   const int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.killed = (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) || result.exit_code == 137;
   return result;
 }
 

@@ -24,13 +24,6 @@ namespace {
 using testing_support::CommandResult;
 using testing_support::RunAnsinh;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 class DisburseCliTest : public testing_support::CliTest {};
 
 TEST_P(DisburseCliTest, DemoProvinceExportValidatesAndTheAuditIsClean) {
@@ -65,7 +58,7 @@ TEST_P(DisburseCliTest, DemoProvinceExportValidatesAndTheAuditIsClean) {
   for (const auto& batch : summary["batches"]) {
     if (batch["file"].is_null()) continue;
     ++files;
-    const std::string xml = ReadFile(batch["file"].get<std::string>());
+    const std::string xml = testing_support::ReadWholeFile(batch["file"].get<std::string>());
     EXPECT_EQ(test::SchemaErrors(test::Pain001Schema(), xml), "") << batch["batch_id"];
     EXPECT_NE(
         xml.find("<NbOfTxs>" + std::to_string(batch["count"].get<std::int64_t>()) + "</NbOfTxs>"),

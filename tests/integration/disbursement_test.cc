@@ -14,11 +14,13 @@
 #include "app/ledger_audit.h"
 #include "app/payroll_service.h"
 #include "app/registry_service.h"
+#include "formats/xlsx_reader.h"
 #include "integration/registry_test_fixture.h"
 #include "store/batch_store.h"
 #include "store/ledger_store.h"
 #include "unit/iso20022_schema.h"
 #include "unit/pain002_test_message.h"
+#include "unit/pdf_text.h"
 
 namespace ansinh::app {
 namespace {
@@ -36,13 +38,6 @@ constexpr PersonSpec kPeople[] = {{"B1", false, "0123456789"},
                                   {"N1", true, "100012345678"}};
 constexpr std::int64_t kBtxhVnd = 750'000;   // 500,000 × 1.5 (BTXH-5.5a, age 74)
 constexpr std::int64_t kNccVnd = 2'789'000;  // NCC-I.3.1-1 from 2024-07 (NĐ 77/2024)
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 class DisbursementTest : public testing_support::RegistryTest {
  protected:
@@ -204,7 +199,7 @@ TEST_P(DisbursementTest, ExportNeedsAnApprovedCycleAndARouteForEveryGroup) {
   EXPECT_EQ(missing.error().code, "disburse.route_missing");
   EXPECT_NE(missing.error().message.find("NCC"), std::string::npos);
   EXPECT_EQ(Count("disbursement_batches"), 0);  // nothing half-opened
-  EXPECT_EQ(Export("xlsx").error().code, "disburse.format_invalid");
+  EXPECT_EQ(Export("docx").error().code, "disburse.format_invalid");
 }
 
 TEST_P(DisbursementTest, BatchesPerRouteProviderAndChannelValidateAgainstTheIsoSchema) {
@@ -227,12 +222,12 @@ TEST_P(DisbursementTest, BatchesPerRouteProviderAndChannelValidateAgainstTheIsoS
 
   for (const char* id : {"202409-001-P-VNPOST-B-1", "202409-001-T-KBNN-B-1"}) {
     ASSERT_TRUE(by_id[id].file) << id;
-    const std::string xml = ReadFile(*by_id[id].file);
+    const std::string xml = testing_support::ReadWholeFile(*by_id[id].file);
     EXPECT_EQ(test::SchemaErrors(test::Pain001Schema(), xml), "") << id;
     EXPECT_NE(xml.find("<NbOfTxs>1</NbOfTxs>"), std::string::npos);
     EXPECT_NE(xml.find("<MmbId>970436</MmbId>"), std::string::npos);
   }
-  const std::string ncc = ReadFile(*by_id["202409-001-T-KBNN-B-1"].file);
+  const std::string ncc = testing_support::ReadWholeFile(*by_id["202409-001-T-KBNN-B-1"].file);
   EXPECT_NE(ncc.find("<CtrlSum>2789000</CtrlSum>"), std::string::npos);
   EXPECT_NE(ncc.find("<Id>100012345678</Id>"), std::string::npos);
   EXPECT_NE(ncc.find("<EndToEndId>202409-"), std::string::npos);
@@ -264,7 +259,7 @@ TEST_P(DisbursementTest, ReExportGivesTheSameIdsAndTransactionsAndOpensNothing) 
   ASSERT_TRUE(first) << first.error().message;
   std::map<std::string, std::string> bytes;
   for (const auto& b : first->batches) {
-    if (b.file) bytes[b.batch.batch_id] = ReadFile(*b.file);
+    if (b.file) bytes[b.batch.batch_id] = testing_support::ReadWholeFile(*b.file);
   }
   auto again = DisbursementService(session()).Export(
       {"2024-09", "001", std::nullopt, "pain001", out_.path(), As("tinh01"), Day(2)});
@@ -273,7 +268,7 @@ TEST_P(DisbursementTest, ReExportGivesTheSameIdsAndTransactionsAndOpensNothing) 
   for (const auto& b : again->batches) {
     EXPECT_FALSE(b.opened_now) << b.batch.batch_id;
     if (!b.file) continue;
-    const std::string xml = ReadFile(*b.file);
+    const std::string xml = testing_support::ReadWholeFile(*b.file);
     EXPECT_NE(xml.find("<By>tinh01</By>"), std::string::npos) << xml;
     EXPECT_NE(bytes[b.batch.batch_id].find("<By>huyen01</By>"), std::string::npos);
     EXPECT_EQ(WithoutWatermark(xml), WithoutWatermark(bytes[b.batch.batch_id]));
@@ -284,7 +279,7 @@ TEST_P(DisbursementTest, ReExportGivesTheSameIdsAndTransactionsAndOpensNothing) 
   for (const auto& b : csv->batches) {
     ASSERT_TRUE(b.file) << b.batch.batch_id;
     ++files;
-    const std::string text = ReadFile(*b.file);
+    const std::string text = testing_support::ReadWholeFile(*b.file);
     EXPECT_NE(text.find("TONG_CONG,1,"), std::string::npos);
     EXPECT_NE(text.find("XUAT_BOI,Xuất bởi huyen01 lúc "), std::string::npos) << text;
   }
@@ -295,6 +290,44 @@ TEST_P(DisbursementTest, ReExportGivesTheSameIdsAndTransactionsAndOpensNothing) 
       "'%\"rows\":%'");
   ASSERT_TRUE(exports) << exports.error().message;
   EXPECT_EQ(exports->Int64(0, 0), 3);  // every export on the record, with its rows
+  EXPECT_TRUE(Audit().clean());
+}
+
+TEST_P(DisbursementTest, CashPrintsAsSignatureListsAndEveryBatchAsASpreadsheet) {
+  ApprovedCycle();
+  Routes();
+  auto pdf = Export("pdf");
+  ASSERT_TRUE(pdf) << pdf.error().message;
+  std::vector<std::string> files;
+  for (const auto& b : pdf->batches) {
+    if (b.file) files.push_back(*b.file);
+  }
+  ASSERT_EQ(files.size(), 1u);  // the cash batch only
+  EXPECT_NE(files[0].find("202409-001-P-VNPOST-C-1.pdf"), std::string::npos);
+  const std::string text = test::PdfText(testing_support::ReadWholeFile(files[0]));
+  for (const char* expected :
+       {"DANH SÁCH CHI TRẢ TRỢ CẤP TẠI ĐIỂM CHI TRẢ (KÝ NHẬN)", "Điểm chi trả:", "(00001)",
+        "Ký nhận", "B2", "Nguyễn Văn An", "Bản thân", "Tháng 09/2024", "750.000", "Cộng: 1 người",
+        "Thủ trưởng đơn vị", "Xuất bởi huyen01", "Trang 1/1"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+
+  auto xlsx = Export("xlsx");
+  ASSERT_TRUE(xlsx) << xlsx.error().message;
+  ASSERT_EQ(xlsx->batches.size(), 3u);
+  for (const auto& b : xlsx->batches) {
+    ASSERT_TRUE(b.file) << b.batch.batch_id;
+    const bool cash = b.batch.channel == "CASH_PAYPOINT";
+    auto rows = formats::ReadXlsxFile(*b.file, cash ? "00001" : "");
+    ASSERT_TRUE(rows) << rows.error().message;
+    std::string cells;
+    for (const auto& row : *rows) {
+      for (const auto& cell : row.cells) cells += cell + "|";
+    }
+    EXPECT_NE(cells.find("Xuất bởi huyen01"), std::string::npos) << cells;
+    EXPECT_NE(cells.find(cash ? "B2|Nguyễn Văn An|Bản thân|" : "|970436|"), std::string::npos)
+        << cells;
+  }
   EXPECT_TRUE(Audit().clean());
 }
 

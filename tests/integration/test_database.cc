@@ -6,7 +6,9 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <fstream>
 #include <random>
+#include <sstream>
 
 #include "app/init_service.h"
 #include "store/migrations.h"
@@ -51,10 +53,10 @@ void MustExecute(store::Database& database, const std::string& sql) {
 // migrations or the reference data change.
 std::string TemplateFingerprint() {
   namespace fs = std::filesystem;
-  std::string key = std::to_string(fs::file_size("/proc/self/exe")) + ":" +
-                    std::to_string(fs::last_write_time(fs::read_symlink("/proc/self/exe"))
-                                       .time_since_epoch()
-                                       .count());
+  std::string key =
+      std::to_string(fs::file_size("/proc/self/exe")) + ":" +
+      std::to_string(
+          fs::last_write_time(fs::read_symlink("/proc/self/exe")).time_since_epoch().count());
   for (const fs::path& root : {SourceMigrationsRoot(), fs::path(ANSINH_REFERENCE_DATA_DIR)}) {
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
       if (!entry.is_regular_file()) continue;
@@ -77,7 +79,8 @@ class FileLock {
  public:
   explicit FileLock(const std::filesystem::path& path)
       : fd_(::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600)) {
-    if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0) throw std::runtime_error("cannot lock " + path.string());
+    if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0)
+      throw std::runtime_error("cannot lock " + path.string());
   }
   ~FileLock() { ::close(fd_); }
   FileLock(const FileLock&) = delete;
@@ -89,7 +92,8 @@ class FileLock {
 
 std::filesystem::path SqliteTemplate() {
   namespace fs = std::filesystem;
-  const fs::path path = fs::temp_directory_path() / ("ansinh_template_" + TemplateFingerprint() + ".db");
+  const fs::path path =
+      fs::temp_directory_path() / ("ansinh_template_" + TemplateFingerprint() + ".db");
   FileLock lock(path.string() + ".lock");
   if (fs::exists(path)) return path;
   const fs::path building = path.string() + ".building";
@@ -112,12 +116,14 @@ std::string PostgresTemplate(const std::string& server_url, store::Database& ser
   auto lease = server.Acquire();
   if (!lease) throw std::runtime_error(lease.error().message);
   store::SqlSession& session = **lease;
-  if (!session.Execute("SELECT pg_advisory_lock(7400211)")) throw std::runtime_error("advisory lock");
+  if (!session.Execute("SELECT pg_advisory_lock(7400211)"))
+    throw std::runtime_error("advisory lock");
   auto exists = session.Query("SELECT 1 FROM pg_database WHERE datname = ?1", {name});
   if (exists && exists->size() == 0) {
     const std::string building = name + "_b";
     (void)session.Execute("DROP DATABASE IF EXISTS " + building + " WITH (FORCE)");
-    if (!session.Execute("CREATE DATABASE " + building)) throw std::runtime_error("create template");
+    if (!session.Execute("CREATE DATABASE " + building))
+      throw std::runtime_error("create template");
     {
       auto database = MustOpen(WithDatabaseName(server_url, building));
       MustInitialise(*database);
@@ -138,6 +144,13 @@ std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
 
 std::filesystem::path SourceMigrationsRoot() {
   return std::filesystem::path(ANSINH_TEST_DATA_DIR).parent_path() / "db" / "migrations";
+}
+
+std::string ReadWholeFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
 }
 
 TempDir::TempDir()
@@ -205,10 +218,49 @@ void BackendTest::CreatePostgresDatabase(const std::string& server_url) {
   database_ = MustOpen(url_);
 }
 
+std::string BackendTest::CopyDatabase(const std::string& source_url) {
+  database_.reset();
+  const std::string source = source_url.empty() ? url_ : source_url;
+  const std::string suffix = "_c" + std::to_string(++copies_made_);
+  if (GetParam() == Backend::kSqlite) {
+    const auto file = sqlite_dir_->path() / ("test" + suffix + ".db");
+    std::filesystem::copy_file(source.substr(std::string("sqlite:").size()), file);
+    return "sqlite:" + file.string();
+  }
+  std::string source_name = pg_name_;
+  for (const auto& copy : pg_copies_) {
+    if (WithDatabaseName(server_url_, copy) == source) source_name = copy;
+  }
+  const std::string name = pg_name_ + suffix;
+  auto server = MustOpen(server_url_);
+  MustExecute(*server,
+              "CREATE DATABASE " + name + " TEMPLATE " + source_name + " STRATEGY FILE_COPY");
+  pg_copies_.push_back(name);
+  return WithDatabaseName(server_url_, name);
+}
+
+void BackendTest::DropCopy(const std::string& copy_url) {
+  if (GetParam() == Backend::kSqlite) {
+    const std::string file = copy_url.substr(std::string("sqlite:").size());
+    for (const char* tail : {"", "-wal", "-shm"}) std::filesystem::remove(file + tail);
+    return;
+  }
+  for (const auto& name : pg_copies_) {
+    if (WithDatabaseName(server_url_, name) != copy_url) continue;
+    auto server = MustOpen(server_url_);
+    MustExecute(*server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    std::erase(pg_copies_, std::string(name));
+    return;
+  }
+}
+
 void BackendTest::TearDown() {
   database_.reset();
   if (!pg_name_.empty()) {
     auto server = MustOpen(server_url_);
+    for (const auto& copy : pg_copies_) {
+      MustExecute(*server, "DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
+    }
     MustExecute(*server, "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)");
   }
   sqlite_dir_.reset();
@@ -218,7 +270,9 @@ store::Dialect BackendTest::dialect() const {
   return GetParam() == Backend::kSqlite ? store::Dialect::kSqlite : store::Dialect::kPostgres;
 }
 
-std::unique_ptr<store::Database> BackendTest::OpenAgain() const { return MustOpen(url_); }
+std::unique_ptr<store::Database> BackendTest::OpenAgain() const {
+  return MustOpen(url_);
+}
 
 Status MigrateWithTwoDistricts(store::Database& database) {
   if (auto migrated = store::ApplyMigrations(database, SourceMigrationsRoot()); !migrated) {

@@ -5,11 +5,12 @@
 // unless ANSINH_REQUIRE_POSTGRES=1, in which case they fail.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
-
-#include <gtest/gtest.h>
+#include <vector>
 
 #include "store/database.h"
 
@@ -27,6 +28,9 @@ std::filesystem::path SourceMigrationsRoot();
 // units for scope checks without the shipped reference data.
 // Errors: those of the migrations and inserts.
 Status MigrateWithTwoDistricts(store::Database& database);
+
+// The bytes of a file; empty when it cannot be read.
+std::string ReadWholeFile(const std::filesystem::path& path);
 
 // A scratch directory removed when the object dies.
 class TempDir {
@@ -58,20 +62,30 @@ class BackendTest : public ::testing::TestWithParam<Backend> {
   // Opens a second, independent handle on the same database.
   std::unique_ptr<store::Database> OpenAgain() const;
 
+  // A copy of this test's database as it is now (or of an earlier copy,
+  // `source_url`), by URL, for a run that may be killed. Closes this test's
+  // own handle first (PostgreSQL copies only a database nobody is connected
+  // to): database() is unusable afterwards. A copy lives until DropCopy or
+  // the end of the test.
+  std::string CopyDatabase(const std::string& source_url = {});
+  void DropCopy(const std::string& copy_url);
+
  private:
   void CreatePostgresDatabase(const std::string& server_url);
 
   std::unique_ptr<TempDir> sqlite_dir_;
   std::string server_url_;  // PostgreSQL only
   std::string pg_name_;
+  std::vector<std::string> pg_copies_;
+  int copies_made_ = 0;
   std::string url_;
   std::unique_ptr<store::Database> database_;
 };
 
 }  // namespace ansinh::testing_support
 
-#define ANSINH_INSTANTIATE_ON_BOTH_DATABASES(suite)                                      \
-  INSTANTIATE_TEST_SUITE_P(Db, suite,                                                   \
-                           ::testing::Values(::ansinh::testing_support::Backend::kSqlite, \
+#define ANSINH_INSTANTIATE_ON_BOTH_DATABASES(suite)                                          \
+  INSTANTIATE_TEST_SUITE_P(Db, suite,                                                        \
+                           ::testing::Values(::ansinh::testing_support::Backend::kSqlite,    \
                                              ::ansinh::testing_support::Backend::kPostgres), \
                            ::ansinh::testing_support::BackendName)

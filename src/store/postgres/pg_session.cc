@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "store/crash_point.h"
+
 namespace ansinh::store {
 namespace {
 
@@ -43,9 +45,9 @@ Error PgError(PGconn* conn, const PGresult* result, std::string_view sql) {
     return MakeError(ErrorKind::kUnavailable, "db.unavailable",
                      "Mất kết nối tới máy chủ PostgreSQL: " + detail);
   }
-  return MakeError(ErrorKind::kInternal, "db.statement_failed",
-                   "Câu lệnh SQL thất bại: " + detail + " [" + std::string(sql.substr(0, 200)) +
-                       "]");
+  return MakeError(
+      ErrorKind::kInternal, "db.statement_failed",
+      "Câu lệnh SQL thất bại: " + detail + " [" + std::string(sql.substr(0, 200)) + "]");
 }
 
 class PgSession : public SqlSession {
@@ -59,6 +61,7 @@ class PgSession : public SqlSession {
   }
 
   Result<std::int64_t> Execute(std::string_view sql, const SqlParams& params) override {
+    CrashPoint();
     auto result = Run(sql, params);
     if (!result) return Fail(std::move(result.error()));
     const char* tuples = PQcmdTuples(result->get());

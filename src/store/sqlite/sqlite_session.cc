@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "store/crash_point.h"
+
 namespace ansinh::store {
 namespace {
 
@@ -97,9 +99,9 @@ Error SqliteError(sqlite3* db, int code, std::string_view sql) {
     return MakeError(ErrorKind::kUnavailable, "db.unavailable",
                      "Không truy cập được tệp cơ sở dữ liệu SQLite: " + detail);
   }
-  return MakeError(ErrorKind::kInternal, "db.statement_failed",
-                   "Câu lệnh SQL thất bại: " + detail + " [" +
-                       std::string(sql.substr(0, 200)) + "]");
+  return MakeError(
+      ErrorKind::kInternal, "db.statement_failed",
+      "Câu lệnh SQL thất bại: " + detail + " [" + std::string(sql.substr(0, 200)) + "]");
 }
 
 class SqliteSession : public SqlSession {
@@ -111,6 +113,7 @@ class SqliteSession : public SqlSession {
   bool IsReusable() const override { return sqlite3_get_autocommit(db_.get()) != 0; }
 
   Result<std::int64_t> Execute(std::string_view sql, const SqlParams& params) override {
+    CrashPoint();
     auto statement = Prepare(sql, params);
     if (!statement) return Fail(std::move(statement.error()));
     int code = SQLITE_ROW;
@@ -157,8 +160,10 @@ class SqliteSession : public SqlSession {
  private:
   static SqlValue ReadCell(sqlite3_stmt* statement, int column) {
     switch (sqlite3_column_type(statement, column)) {
-      case SQLITE_NULL: return SqlNull();
-      case SQLITE_INTEGER: return SqlInt(sqlite3_column_int64(statement, column));
+      case SQLITE_NULL:
+        return SqlNull();
+      case SQLITE_INTEGER:
+        return SqlInt(sqlite3_column_int64(statement, column));
       default: {
         const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
         const auto bytes = static_cast<std::size_t>(sqlite3_column_bytes(statement, column));
@@ -174,8 +179,8 @@ class SqliteSession : public SqlSession {
       if (const auto* number = std::get_if<std::int64_t>(&params[i])) {
         code = sqlite3_bind_int64(statement, index, *number);
       } else if (const auto* text = std::get_if<std::string>(&params[i])) {
-        code = sqlite3_bind_text64(statement, index, text->data(), text->size(),
-                                   SQLITE_STATIC, SQLITE_UTF8);  // params outlive the call
+        code = sqlite3_bind_text64(statement, index, text->data(), text->size(), SQLITE_STATIC,
+                                   SQLITE_UTF8);  // params outlive the call
       } else {
         code = sqlite3_bind_null(statement, index);
       }
@@ -235,7 +240,8 @@ Result<std::unique_ptr<SqlSession>> OpenSqliteSession(const std::string& path) {
   // keeps those indexes in memory.
   auto setup = session->ExecuteScript(
       "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
-      "PRAGMA cache_size = -" + std::to_string(kCacheKib) + ";");
+      "PRAGMA cache_size = -" +
+      std::to_string(kCacheKib) + ";");
   if (!setup) return Fail(std::move(setup.error()));
   return session;
 }

@@ -1,0 +1,134 @@
+// `ansinh disburse --db URL ingest FILE [--as NAME]`
+//    a pain.002 status report, a camt.054 notification of returned funds or a
+//    provider's result sheet (XLSX/CSV), told apart by content; then the
+//    follow-up of every rejection (MD07 suspends, AC01/AC04/AC06 block the method)
+// `ansinh disburse --db URL reissue --line LINE_ID --channel C [--as NAME]`
+// `ansinh disburse --db URL expire-cash --as-of YYYY-MM-DD [--days N] [--as NAME]`
+// `ansinh disburse --db URL overdue --unit CODE --as-of YYYY-MM-DD [--limit N]`
+// What happens after a batch is sent (docs/disbursement.md, "Results, returns
+// and fallbacks"). Each prints its JSON summary.
+#include <chrono>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "app/ingest_service.h"
+#include "app/init_service.h"
+#include "app/overdue_lines.h"
+#include "app/reissue_service.h"
+#include "app/unclaimed_cash.h"
+#include "cli/command.h"
+#include "cli/commands.h"
+
+namespace ansinh::cli {
+namespace {
+
+struct DisburseResultsOptions {
+  CLI::Option* db = nullptr;  // the parent's --db
+  std::string file;
+  std::string line;
+  std::string channel;
+  std::string as_of;
+  int days = app::kDefaultUnclaimedDays;
+  std::string unit;
+  std::int64_t limit = app::kMaxOverdueLines;
+  std::string as = "operator";
+};
+
+app::AuditActor ResultsActor(const DisburseResultsOptions& options) {
+  return app::AuditActor{std::nullopt, options.as, "cli", ""};
+}
+
+// Opens the database and runs `run` on one session.
+template <class Run>
+Status WithResultsSession(const DisburseResultsOptions& options, Run run) {
+  auto database = OpenCurrentDatabase(options.db->as<std::string>());
+  if (!database) return Fail(std::move(database.error()));
+  auto session = (*database)->Acquire();
+  if (!session) return Fail(std::move(session.error()));
+  return run(**database, **session);
+}
+
+Status RunResultsIngest(const DisburseResultsOptions& options, const CommandContext& context) {
+  std::ifstream in(options.file, std::ios::binary);
+  if (!in) {
+    return Fail(ErrorKind::kNotFound, "cli.file_not_found",
+                "Không đọc được tệp " + options.file + ".");
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return WithResultsSession(options, [&](store::Database& database, store::SqlSession& session) {
+    auto codes = app::LoadReferenceCodesFromDatabase(database);
+    if (!codes) return Status(Fail(std::move(codes.error())));
+    auto summary = app::IngestFile(session, *codes, bytes.str(), ResultsActor(options),
+                                   std::chrono::system_clock::now());
+    if (!summary) return Status(Fail(std::move(summary.error())));
+    PrintSummary(context, app::ToJson(*summary));
+    return Status{};
+  });
+}
+
+Status RunResultsReissue(const DisburseResultsOptions& options, const CommandContext& context) {
+  return WithResultsSession(options, [&](store::Database&, store::SqlSession& session) {
+    auto summary = app::ReissueLine(session, {options.line, options.channel, ResultsActor(options),
+                                              std::chrono::system_clock::now()});
+    if (!summary) return Status(Fail(std::move(summary.error())));
+    PrintSummary(context, app::ToJson(*summary));
+    return Status{};
+  });
+}
+
+Status RunResultsExpireCash(const DisburseResultsOptions& options, const CommandContext& context) {
+  return WithResultsSession(options, [&](store::Database&, store::SqlSession& session) {
+    auto summary = app::ExpireUnclaimedCash(
+        session, {options.as_of, options.days, ResultsActor(options), std::chrono::system_clock::now()});
+    if (!summary) return Status(Fail(std::move(summary.error())));
+    PrintSummary(context, app::ToJson(*summary));
+    return Status{};
+  });
+}
+
+Status RunResultsOverdue(const DisburseResultsOptions& options, const CommandContext& context) {
+  return WithResultsSession(options, [&](store::Database&, store::SqlSession& session) {
+    auto report = app::ListOverdueLines(session, {options.unit, options.as_of, options.limit});
+    if (!report) return Status(Fail(std::move(report.error())));
+    PrintSummary(context, app::ToJson(*report));
+    return Status{};
+  });
+}
+
+}  // namespace
+
+void RegisterDisburseResultsSubcommands(CLI::App& disburse, CommandContext& context) {
+  auto o = std::make_shared<DisburseResultsOptions>();
+  o->db = disburse.get_option("--db");
+
+  CLI::App* ingest = disburse.add_subcommand(
+      "ingest", "Ghi nhận kết quả chi trả: pain.002, camt.054 (hoàn trả) hoặc bảng kết quả XLSX/CSV");
+  ingest->add_option("file", o->file, "Tệp kết quả")->required();
+  ingest->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
+  ingest->callback([o, &context] { context.outcome = RunResultsIngest(*o, context); });
+
+  CLI::App* reissue = disburse.add_subcommand("reissue", "Cấp lại dòng chi trả không thành công");
+  reissue->add_option("--line", o->line, "Mã dòng chi trả")->required();
+  reissue->add_option("--channel", o->channel, "CASH_PAYPOINT | CASH_HOME | BANK_ACCOUNT | MOBILE_MONEY")
+      ->required();
+  reissue->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
+  reissue->callback([o, &context] { context.outcome = RunResultsReissue(*o, context); });
+
+  CLI::App* expire = disburse.add_subcommand(
+      "expire-cash", "Hoàn về ngân sách tiền mặt không có người nhận sau hạn chi trả");
+  expire->add_option("--as-of", o->as_of, "Ngày tính (YYYY-MM-DD)")->required();
+  expire->add_option("--days", o->days, "Số ngày sau hạn chi trả (mặc định 30)");
+  expire->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
+  expire->callback([o, &context] { context.outcome = RunResultsExpireCash(*o, context); });
+
+  CLI::App* overdue = disburse.add_subcommand("overdue", "Các dòng chưa chi được đến hạn chi trả");
+  overdue->add_option("--unit", o->unit, "Đơn vị chi trả")->required();
+  overdue->add_option("--as-of", o->as_of, "Ngày tính (YYYY-MM-DD)")->required();
+  overdue->add_option("--limit", o->limit, "Số dòng tối đa (mặc định 10000)");
+  overdue->callback([o, &context] { context.outcome = RunResultsOverdue(*o, context); });
+}
+
+}  // namespace ansinh::cli
