@@ -59,7 +59,9 @@ nlohmann::json ToJson(const BankSendSummary& summary) {
           {"batches", std::move(batches)}};
 }
 
-Result<BankSendSummary> SendBatchesToBank(store::SqlSession& session, adapters::BankGateway& bank,
+Result<BankSendSummary> SendBatchesToBank(store::SqlSession& session,
+                                          const core::ReferenceCodes& codes,
+                                          adapters::BankGateway& bank,
                                           const BankSendRequest& request) {
   SendScratch scratch;
   if (scratch.path().empty()) {
@@ -77,7 +79,7 @@ Result<BankSendSummary> SendBatchesToBank(store::SqlSession& session, adapters::
     if (!xml) return Fail(std::move(xml.error()));
     auto answer = bank.SubmitPain001(batch.batch.batch_id, *xml);
     if (!answer) return Fail(std::move(answer.error()));
-    auto ingested = IngestPain002(session, *answer, request.actor, request.now);
+    auto ingested = IngestFile(session, codes, *answer, request.actor, request.now);
     if (!ingested) return Fail(std::move(ingested.error()));
     summary.paid += ingested->paid;
     summary.failed += ingested->failed;
@@ -93,6 +95,7 @@ nlohmann::json ToJson(const BankReturnsSummary& summary) {
 }
 
 Result<BankReturnsSummary> IngestBankReturns(store::SqlSession& session,
+                                             const core::ReferenceCodes& codes,
                                              adapters::BankGateway& bank,
                                              const BankReturnsRequest& request) {
   const std::string feed = "bank-returns:" + request.bank_url;
@@ -104,7 +107,7 @@ Result<BankReturnsSummary> IngestBankReturns(store::SqlSession& session,
     auto returns = bank.FetchReturns(summary.last);
     if (!returns) return Fail(std::move(returns.error()));
     if (!*returns) break;
-    auto ingested = IngestCamt054(session, (*returns)->camt054_xml, request.actor, request.now);
+    auto ingested = IngestFile(session, codes, (*returns)->camt054_xml, request.actor, request.now);
     if (!ingested) return Fail(std::move(ingested.error()));
     if (auto ok = store::WriteGatewayCursor(session, feed, (*returns)->last_entry); !ok) {
       return Fail(ok.error());

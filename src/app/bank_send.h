@@ -20,6 +20,7 @@
 #include "app/audit_log.h"
 #include "app/ingest_service.h"
 #include "core/error.h"
+#include "core/reference_codes.h"
 #include "store/sql_session.h"
 
 namespace ansinh::app {
@@ -52,9 +53,13 @@ nlohmann::json ToJson(const BankSendSummary& summary);
 // account batch of the cycle as pain.001 and ingests each answer in its own
 // transaction (app::IngestPain002), in batch order. Stops at the first
 // error: batches answered before it stay recorded; running again finishes.
+// Each answer goes through IngestFile, so the fallbacks of its rejections
+// (MD07, account errors) follow as after `disburse ingest`.
 // Errors: those of DisbursementService::Export, of the bank (bank.*) and of
 // the ingest (pain002.*, ingest.*); kInternal disburse.scratch_failed.
-Result<BankSendSummary> SendBatchesToBank(store::SqlSession& session, adapters::BankGateway& bank,
+Result<BankSendSummary> SendBatchesToBank(store::SqlSession& session,
+                                          const core::ReferenceCodes& codes,
+                                          adapters::BankGateway& bank,
                                           const BankSendRequest& request);
 
 struct BankReturnsRequest {
@@ -78,6 +83,7 @@ nlohmann::json ToJson(const BankReturnsSummary& summary);
 // entries again: the same range has the same MsgId and is ingested once.
 // Errors: the bank's (bank.*), the ingest's (camt054.*, ingest.*), the store's.
 Result<BankReturnsSummary> IngestBankReturns(store::SqlSession& session,
+                                             const core::ReferenceCodes& codes,
                                              adapters::BankGateway& bank,
                                              const BankReturnsRequest& request);
 

@@ -6,13 +6,12 @@
 // stderr is main.cc (via ExitCodeFor). A command prints its JSON summary on stdout.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "core/error.h"
 #include "store/database.h"
@@ -23,7 +22,7 @@ namespace ansinh::cli {
 inline constexpr std::int64_t kDefaultListLimit = 100;
 
 struct CommandContext {
-  Status outcome;          // what the command that ran returned
+  Status outcome;                      // what the command that ran returned
   std::string output_format = "json";  // "json" or "table" (--format)
 };
 
@@ -36,6 +35,18 @@ CLI::Option* AddDatabaseOption(CLI::App& command, std::string& db_url);
 // Opens the database at `db_url` and refuses it unless every migration this
 // binary ships is applied (the operator must run `ansinh init` first).
 Result<std::unique_ptr<store::Database>> OpenCurrentDatabase(const std::string& db_url);
+
+// Opens the current database at `db_url` (as OpenCurrentDatabase) and runs
+// `run(store::Database&, store::SqlSession&)` on one session of it: the frame
+// of a command that works in one session.
+template <class Run>
+Status WithCurrentSession(const std::string& db_url, Run run) {
+  auto database = OpenCurrentDatabase(db_url);
+  if (!database) return Fail(std::move(database.error()));
+  auto session = (*database)->Acquire();
+  if (!session) return Fail(std::move(session.error()));
+  return run(**database, **session);
+}
 
 // Adds `--edition pre2025|2025`: which commune map the codes of a command are
 // read in. Empty (not given) means the map in force today; registers kept

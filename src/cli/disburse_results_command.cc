@@ -40,16 +40,6 @@ app::AuditActor ResultsActor(const DisburseResultsOptions& options) {
   return app::AuditActor{std::nullopt, options.as, "cli", ""};
 }
 
-// Opens the database and runs `run` on one session.
-template <class Run>
-Status WithResultsSession(const DisburseResultsOptions& options, Run run) {
-  auto database = OpenCurrentDatabase(options.db->as<std::string>());
-  if (!database) return Fail(std::move(database.error()));
-  auto session = (*database)->Acquire();
-  if (!session) return Fail(std::move(session.error()));
-  return run(**database, **session);
-}
-
 Status RunResultsIngest(const DisburseResultsOptions& options, const CommandContext& context) {
   std::ifstream in(options.file, std::ios::binary);
   if (!in) {
@@ -58,19 +48,21 @@ Status RunResultsIngest(const DisburseResultsOptions& options, const CommandCont
   }
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  return WithResultsSession(options, [&](store::Database& database, store::SqlSession& session) {
-    auto codes = app::LoadReferenceCodesFromDatabase(database);
-    if (!codes) return Status(Fail(std::move(codes.error())));
-    auto summary = app::IngestFile(session, *codes, bytes.str(), ResultsActor(options),
-                                   std::chrono::system_clock::now());
-    if (!summary) return Status(Fail(std::move(summary.error())));
-    PrintSummary(context, app::ToJson(*summary));
-    return Status{};
-  });
+  return WithCurrentSession(
+      options.db->as<std::string>(), [&](store::Database& database, store::SqlSession& session) {
+        auto codes = app::LoadReferenceCodesFromDatabase(database);
+        if (!codes) return Status(Fail(std::move(codes.error())));
+        auto summary = app::IngestFile(session, *codes, bytes.str(), ResultsActor(options),
+                                       std::chrono::system_clock::now());
+        if (!summary) return Status(Fail(std::move(summary.error())));
+        PrintSummary(context, app::ToJson(*summary));
+        return Status{};
+      });
 }
 
 Status RunResultsReissue(const DisburseResultsOptions& options, const CommandContext& context) {
-  return WithResultsSession(options, [&](store::Database&, store::SqlSession& session) {
+  return WithCurrentSession(options.db->as<std::string>(), [&](store::Database&,
+                                                               store::SqlSession& session) {
     auto summary = app::ReissueLine(session, {options.line, options.channel, ResultsActor(options),
                                               std::chrono::system_clock::now()});
     if (!summary) return Status(Fail(std::move(summary.error())));
@@ -80,22 +72,25 @@ Status RunResultsReissue(const DisburseResultsOptions& options, const CommandCon
 }
 
 Status RunResultsExpireCash(const DisburseResultsOptions& options, const CommandContext& context) {
-  return WithResultsSession(options, [&](store::Database&, store::SqlSession& session) {
-    auto summary = app::ExpireUnclaimedCash(
-        session, {options.as_of, options.days, ResultsActor(options), std::chrono::system_clock::now()});
-    if (!summary) return Status(Fail(std::move(summary.error())));
-    PrintSummary(context, app::ToJson(*summary));
-    return Status{};
-  });
+  return WithCurrentSession(
+      options.db->as<std::string>(), [&](store::Database&, store::SqlSession& session) {
+        auto summary = app::ExpireUnclaimedCash(
+            session,
+            {options.as_of, options.days, ResultsActor(options), std::chrono::system_clock::now()});
+        if (!summary) return Status(Fail(std::move(summary.error())));
+        PrintSummary(context, app::ToJson(*summary));
+        return Status{};
+      });
 }
 
 Status RunResultsOverdue(const DisburseResultsOptions& options, const CommandContext& context) {
-  return WithResultsSession(options, [&](store::Database&, store::SqlSession& session) {
-    auto report = app::ListOverdueLines(session, {options.unit, options.as_of, options.limit});
-    if (!report) return Status(Fail(std::move(report.error())));
-    PrintSummary(context, app::ToJson(*report));
-    return Status{};
-  });
+  return WithCurrentSession(
+      options.db->as<std::string>(), [&](store::Database&, store::SqlSession& session) {
+        auto report = app::ListOverdueLines(session, {options.unit, options.as_of, options.limit});
+        if (!report) return Status(Fail(std::move(report.error())));
+        PrintSummary(context, app::ToJson(*report));
+        return Status{};
+      });
 }
 
 }  // namespace
@@ -105,14 +100,17 @@ void RegisterDisburseResultsSubcommands(CLI::App& disburse, CommandContext& cont
   o->db = disburse.get_option("--db");
 
   CLI::App* ingest = disburse.add_subcommand(
-      "ingest", "Ghi nhận kết quả chi trả: pain.002, camt.054 (hoàn trả) hoặc bảng kết quả XLSX/CSV");
+      "ingest",
+      "Ghi nhận kết quả chi trả: pain.002, camt.054 (hoàn trả) hoặc bảng kết quả XLSX/CSV");
   ingest->add_option("file", o->file, "Tệp kết quả")->required();
   ingest->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
   ingest->callback([o, &context] { context.outcome = RunResultsIngest(*o, context); });
 
   CLI::App* reissue = disburse.add_subcommand("reissue", "Cấp lại dòng chi trả không thành công");
   reissue->add_option("--line", o->line, "Mã dòng chi trả")->required();
-  reissue->add_option("--channel", o->channel, "CASH_PAYPOINT | CASH_HOME | BANK_ACCOUNT | MOBILE_MONEY")
+  reissue
+      ->add_option("--channel", o->channel,
+                   "CASH_PAYPOINT | CASH_HOME | BANK_ACCOUNT | MOBILE_MONEY")
       ->required();
   reissue->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
   reissue->callback([o, &context] { context.outcome = RunResultsReissue(*o, context); });

@@ -14,6 +14,7 @@
 #include "adapters/bank_client.h"
 #include "adapters/sms_client.h"
 #include "app/bank_send.h"
+#include "app/init_service.h"
 #include "app/sms_notify.h"
 #include "cli/command.h"
 #include "cli/commands.h"
@@ -35,34 +36,38 @@ Status RunDisburseSend(const DisburseSendOptions& options, const CommandContext&
   auto bank = adapters::MakeBankClient(
       options.bank_url, adapters::BankClientOptions{std::chrono::milliseconds(options.timeout_ms)});
   if (!bank) return Fail(std::move(bank.error()));
-  auto database = OpenCurrentDatabase(options.db->as<std::string>());
-  if (!database) return Fail(std::move(database.error()));
-  auto session = (*database)->Acquire();
-  if (!session) return Fail(std::move(session.error()));
-  const app::BankSendRequest request{options.period, options.unit, EditionOrToday(options.edition),
-                                     app::AuditActor{std::nullopt, options.as, "cli", ""},
-                                     std::chrono::system_clock::now()};
-  auto summary = app::SendBatchesToBank(**session, **bank, request);
-  if (!summary) return Fail(std::move(summary.error()));
-  PrintSummary(context, app::ToJson(*summary));
-  return {};
+  return WithCurrentSession(
+      options.db->as<std::string>(),
+      [&](store::Database& database, store::SqlSession& session) -> Status {
+        auto codes = app::LoadReferenceCodesFromDatabase(database);
+        if (!codes) return Fail(std::move(codes.error()));
+        const app::BankSendRequest request{
+            options.period, options.unit, EditionOrToday(options.edition),
+            app::AuditActor{std::nullopt, options.as, "cli", ""}, std::chrono::system_clock::now()};
+        auto summary = app::SendBatchesToBank(session, *codes, **bank, request);
+        if (!summary) return Fail(std::move(summary.error()));
+        PrintSummary(context, app::ToJson(*summary));
+        return {};
+      });
 }
 
 Status RunDisburseReturns(const DisburseSendOptions& options, const CommandContext& context) {
   auto bank = adapters::MakeBankClient(
       options.bank_url, adapters::BankClientOptions{std::chrono::milliseconds(options.timeout_ms)});
   if (!bank) return Fail(std::move(bank.error()));
-  auto database = OpenCurrentDatabase(options.db->as<std::string>());
-  if (!database) return Fail(std::move(database.error()));
-  auto session = (*database)->Acquire();
-  if (!session) return Fail(std::move(session.error()));
-  const app::BankReturnsRequest request{options.bank_url,
-                                        app::AuditActor{std::nullopt, options.as, "cli", ""},
-                                        std::chrono::system_clock::now()};
-  auto summary = app::IngestBankReturns(**session, **bank, request);
-  if (!summary) return Fail(std::move(summary.error()));
-  PrintSummary(context, app::ToJson(*summary));
-  return {};
+  return WithCurrentSession(
+      options.db->as<std::string>(),
+      [&](store::Database& database, store::SqlSession& session) -> Status {
+        auto codes = app::LoadReferenceCodesFromDatabase(database);
+        if (!codes) return Fail(std::move(codes.error()));
+        const app::BankReturnsRequest request{options.bank_url,
+                                              app::AuditActor{std::nullopt, options.as, "cli", ""},
+                                              std::chrono::system_clock::now()};
+        auto summary = app::IngestBankReturns(session, *codes, **bank, request);
+        if (!summary) return Fail(std::move(summary.error()));
+        PrintSummary(context, app::ToJson(*summary));
+        return {};
+      });
 }
 
 void RegisterDisburseReturns(CLI::App& disburse, CommandContext& context) {
@@ -91,17 +96,16 @@ Status RunDisburseNotify(const DisburseNotifyOptions& options, const CommandCont
   auto sms = adapters::MakeSmsClient(
       options.sms_url, adapters::SmsClientOptions{std::chrono::milliseconds(options.timeout_ms)});
   if (!sms) return Fail(std::move(sms.error()));
-  auto database = OpenCurrentDatabase(options.db->as<std::string>());
-  if (!database) return Fail(std::move(database.error()));
-  auto session = (*database)->Acquire();
-  if (!session) return Fail(std::move(session.error()));
-  const app::NotifyRequest request{options.sms_url, options.max_attempts,
-                                   app::AuditActor{std::nullopt, options.as, "cli", ""},
-                                   std::chrono::system_clock::now()};
-  auto summary = app::NotifyPaidLines(**session, **sms, request);
-  if (!summary) return Fail(std::move(summary.error()));
-  PrintSummary(context, app::ToJson(*summary));
-  return {};
+  return WithCurrentSession(
+      options.db->as<std::string>(), [&](store::Database&, store::SqlSession& session) -> Status {
+        const app::NotifyRequest request{options.sms_url, options.max_attempts,
+                                         app::AuditActor{std::nullopt, options.as, "cli", ""},
+                                         std::chrono::system_clock::now()};
+        auto summary = app::NotifyPaidLines(session, **sms, request);
+        if (!summary) return Fail(std::move(summary.error()));
+        PrintSummary(context, app::ToJson(*summary));
+        return {};
+      });
 }
 
 void RegisterDisburseNotify(CLI::App& disburse, CommandContext& context) {

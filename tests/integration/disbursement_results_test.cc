@@ -18,7 +18,7 @@
 #include "app/registry_service.h"
 #include "app/reissue_service.h"
 #include "app/unclaimed_cash.h"
-#include "integration/registry_test_fixture.h"
+#include "integration/disbursement_fixture.h"
 #include "store/finding_store.h"
 #include "store/ledger_store.h"
 #include "store/payment_method_store.h"
@@ -32,16 +32,12 @@ namespace {
 
 // BTXH by bank account (B1, D1), BTXH in cash (B2, B4), NCC by bank account
 // (N1); all in commune 00001 of district 001. D1 is the one the bank reports dead.
-struct ResultsPerson {
-  const char* code;
-  bool ncc;
-  const char* account;  // nullptr: cash
-};
-constexpr ResultsPerson kResultsPeople[] = {{"B1", false, "0123456789"},
-                                            {"D1", false, "0987654321"},
-                                            {"B2", false, nullptr},
-                                            {"B4", false, nullptr},
-                                            {"N1", true, "100012345678"}};
+using testing_support::DisbursementPerson;
+constexpr DisbursementPerson kResultsPeople[] = {{"B1", false, "0123456789"},
+                                                 {"D1", false, "0987654321"},
+                                                 {"B2", false, nullptr},
+                                                 {"B4", false, nullptr},
+                                                 {"N1", true, "100012345678"}};
 constexpr std::int64_t kResultsBtxhVnd = 750'000;
 constexpr const char* kBankBatch = "202409-001-P-VNPOST-B-1";
 constexpr const char* kCashBatch = "202409-001-P-VNPOST-C-1";
@@ -63,46 +59,11 @@ std::string ResultsFixture(const std::string& name,
   return text;
 }
 
-class DisbursementResultsTest : public testing_support::RegistryTest {
+class DisbursementResultsTest : public testing_support::DisbursementFixture {
  protected:
-  static AuditActor As(const std::string& name) { return {std::nullopt, name, "cli", ""}; }
-
-  void AddPerson(const ResultsPerson& spec) {
-    RegistryService registry(session(), codes());
-    core::Beneficiary person{
-        *core::BeneficiaryCode::Parse(spec.code),
-        "Nguyễn Văn An",
-        *core::Date::Parse("1950"),
-        core::Sex::kMale,
-        {"", std::nullopt},
-        {"", std::nullopt},
-        *core::AdminUnitCode::ParseAtLevel("00001", core::AdminLevel::kCommune),
-        "Thôn Đông",
-        spec.ncc ? core::BeneficiaryGroup::kNcc : core::BeneficiaryGroup::kBtxh,
-        core::BeneficiaryStatus::kActive,
-        std::nullopt,
-        false,
-        false,
-        std::nullopt};
-    ASSERT_TRUE(registry.Create(person, By("cli:xa")));
-    const auto start = *core::Period::ParseMonthYear("01/2024");
-    core::PaymentMethod method{
-        core::PaymentChannel::kCashPaypoint, core::Recipient::kSelf, std::nullopt, "", true, start};
-    if (spec.account != nullptr) {
-      method.channel = core::PaymentChannel::kBankAccount;
-      method.account = core::AccountField{"970436", spec.account, std::nullopt};
-      method.holder_name = "NGUYEN VAN AN";
-    }
-    ASSERT_TRUE(registry.SetPaymentMethod(spec.code, {method, std::nullopt}, By("cli:xa")));
-    core::Entitlement entitlement{spec.ncc ? "NCC-I.3.1-1" : "BTXH-5.5a", start, std::nullopt,
-                                  std::string("QĐ-") + spec.code, std::nullopt};
-    if (spec.ncc) entitlement.fixed_amount = core::MoneyVnd::FromDong(2'055'000);
-    ASSERT_TRUE(registry.AddEntitlement(spec.code, entitlement, By("cli:xa")));
-  }
-
   // Approves the cycle, sets both routes and exports: three batches.
   void Exported() {
-    for (const ResultsPerson& spec : kResultsPeople) AddPerson(spec);
+    for (const DisbursementPerson& spec : kResultsPeople) AddPerson(spec);
     const PayrollRequest cycle{"2024-09", "001", std::nullopt, As("alice"), Day()};
     ASSERT_TRUE(PayrollService(session()).Run(cycle));
     ASSERT_TRUE(

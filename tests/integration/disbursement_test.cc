@@ -15,7 +15,7 @@
 #include "app/payroll_service.h"
 #include "app/registry_service.h"
 #include "formats/xlsx_reader.h"
-#include "integration/registry_test_fixture.h"
+#include "integration/disbursement_fixture.h"
 #include "store/batch_store.h"
 #include "store/ledger_store.h"
 #include "unit/iso20022_schema.h"
@@ -27,62 +27,22 @@ namespace {
 
 // B1 BTXH by bank account, B2 BTXH in cash, B3 BTXH with a bad account
 // (held), N1 NCC by bank account; all in commune 00001 of district 001.
-struct PersonSpec {
-  const char* code;
-  bool ncc;
-  const char* account;  // nullptr: cash
-};
-constexpr PersonSpec kPeople[] = {{"B1", false, "0123456789"},
-                                  {"B2", false, nullptr},
-                                  {"B3", false, "12"},
-                                  {"N1", true, "100012345678"}};
+using testing_support::DisbursementPerson;
+constexpr DisbursementPerson kPeople[] = {{"B1", false, "0123456789"},
+                                          {"B2", false, nullptr},
+                                          {"B3", false, "12"},
+                                          {"N1", true, "100012345678"}};
 constexpr std::int64_t kBtxhVnd = 750'000;   // 500,000 × 1.5 (BTXH-5.5a, age 74)
 constexpr std::int64_t kNccVnd = 2'789'000;  // NCC-I.3.1-1 from 2024-07 (NĐ 77/2024)
 
-class DisbursementTest : public testing_support::RegistryTest {
+class DisbursementTest : public testing_support::DisbursementFixture {
  protected:
-  static AuditActor As(const std::string& name) { return {std::nullopt, name, "cli", ""}; }
   static PayrollRequest Cycle(const std::string& actor) {
     return {"2024-09", "001", std::nullopt, As(actor), Day()};
   }
 
-  void AddPerson(const PersonSpec& spec) {
-    RegistryService registry(session(), codes());
-    core::Beneficiary person{
-        *core::BeneficiaryCode::Parse(spec.code),
-        "Nguyễn Văn An",
-        *core::Date::Parse("1950"),
-        core::Sex::kMale,
-        {"", std::nullopt},
-        {"", std::nullopt},
-        *core::AdminUnitCode::ParseAtLevel("00001", core::AdminLevel::kCommune),
-        "Thôn Đông",
-        spec.ncc ? core::BeneficiaryGroup::kNcc : core::BeneficiaryGroup::kBtxh,
-        core::BeneficiaryStatus::kActive,
-        std::nullopt,
-        false,
-        false,
-        std::nullopt};
-    ASSERT_TRUE(registry.Create(person, By("cli:xa")));
-    const auto start = *core::Period::ParseMonthYear("01/2024");
-    core::PaymentMethod method{
-        core::PaymentChannel::kCashPaypoint, core::Recipient::kSelf, std::nullopt, "", true, start};
-    if (spec.account != nullptr) {
-      method.channel = core::PaymentChannel::kBankAccount;
-      method.account = core::AccountField{"970436", spec.account, std::nullopt};
-      method.holder_name = "NGUYEN VAN AN";
-    }
-    auto set = registry.SetPaymentMethod(spec.code, {method, std::nullopt}, By("cli:xa"));
-    ASSERT_TRUE(set) << set.error().message;
-    core::Entitlement entitlement{spec.ncc ? "NCC-I.3.1-1" : "BTXH-5.5a", start, std::nullopt,
-                                  std::string("QĐ-") + spec.code, std::nullopt};
-    if (spec.ncc) entitlement.fixed_amount = core::MoneyVnd::FromDong(2'055'000);
-    auto added = registry.AddEntitlement(spec.code, entitlement, By("cli:xa"));
-    ASSERT_TRUE(added) << added.error().message;
-  }
-
   void ApprovedCycle() {
-    for (const PersonSpec& spec : kPeople) AddPerson(spec);
+    for (const DisbursementPerson& spec : kPeople) AddPerson(spec);
     auto run = PayrollService(session()).Run(Cycle("alice"));
     ASSERT_TRUE(run) << run.error().message;
     auto approved = PayrollService(session()).Approve(Cycle("bob"));
@@ -189,7 +149,7 @@ TEST_P(DisbursementTest, ApprovalPostsTheBudgetCommitmentAndTheAuditIsClean) {
 }
 
 TEST_P(DisbursementTest, ExportNeedsAnApprovedCycleAndARouteForEveryGroup) {
-  for (const PersonSpec& spec : kPeople) AddPerson(spec);
+  for (const DisbursementPerson& spec : kPeople) AddPerson(spec);
   ASSERT_TRUE(PayrollService(session()).Run(Cycle("alice")));
   EXPECT_EQ(Export("pain001").error().code, "disburse.cycle_not_approved");
   ASSERT_TRUE(PayrollService(session()).Approve(Cycle("bob")));
