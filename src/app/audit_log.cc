@@ -44,7 +44,9 @@ core::ChainBreak HeadMismatch(std::int64_t seq) {
 
 }  // namespace
 
-AuditActor CliActor() { return AuditActor{std::nullopt, "cli", "cli", ""}; }
+AuditActor CliActor(std::string name) {
+  return AuditActor{std::nullopt, std::move(name), "cli", ""};
+}
 
 Status AppendAudit(store::SqlSession& session, const AuditActor& actor, const AuditEvent& event) {
   auto audit = store::MakeAuditStore(session);
@@ -75,7 +77,8 @@ Result<AuditVerification> VerifyAuditLog(store::Database& database) {
     if (previous && page->back().seq > previous->seq) break;
   }
   const std::int64_t last_seq = previous ? previous->seq : 0;
-  const std::string last_hash = previous ? previous->entry_hash : std::string(core::kAuditGenesisHash);
+  const std::string last_hash =
+      previous ? previous->entry_hash : std::string(core::kAuditGenesisHash);
   if (last_seq != head->seq || last_hash != head->entry_hash) {
     result.first_break = HeadMismatch(last_seq < head->seq ? last_seq + 1 : last_seq);
   }

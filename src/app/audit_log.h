@@ -11,10 +11,9 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "core/audit_chain.h"
 #include "core/error.h"
@@ -35,7 +34,7 @@ struct AuditActor {
 // What happened. before/after describe a change (omit for reads and logins);
 // keep them to the fields that changed, never secrets.
 struct AuditEvent {
-  std::string action;             // "<noun>.<verb>": "user.add", "auth.login", ...
+  std::string action;               // "<noun>.<verb>": "user.add", "auth.login", ...
   std::string outcome = "success";  // "success" | "failure" | "denied"
   std::string object_type;
   std::string object_id;
@@ -43,8 +42,9 @@ struct AuditEvent {
   std::optional<nlohmann::json> after;
 };
 
-// The actor of a command run at the server's console.
-AuditActor CliActor();
+// The actor of a command run at the server's console: `name` is its --as
+// (who acts), "cli" when the command has none.
+AuditActor CliActor(std::string name = "cli");
 
 // Appends one chained entry. Concurrent appends serialise on the log's head
 // (row lock on PostgreSQL, the write lock on SQLite), held until the caller's

@@ -6,6 +6,7 @@
 
 #include "app/disbursement_lists.h"
 #include "app/registry_service.h"
+#include "core/beneficiary.h"
 #include "formats/batch_csv_writer.h"
 #include "formats/pain001_writer.h"
 #include "store/crash_point.h"
@@ -124,7 +125,8 @@ std::string PeriodMonthYear(const std::string& period) {
 }
 
 bool IsAccountChannel(const std::string& channel) {
-  return channel == "BANK_ACCOUNT" || channel == "MOBILE_MONEY";
+  const auto parsed = core::ParsePaymentChannel(channel);
+  return parsed && core::IsAccountChannel(*parsed);
 }
 
 // The extension of a format's file; empty when the batch has none in it.

@@ -122,7 +122,7 @@ Result<RegistryConnection> ConnectRegistry(const std::string& url) {
 
 AuditActor AuditActorOf(const ChangeContext& context) {
   if (context.audit_actor) return *context.audit_actor;
-  return AuditActor{std::nullopt, context.actor, "cli", ""};
+  return CliActor(context.actor);
 }
 
 std::string CommandActor(const std::string& given) {

@@ -41,6 +41,10 @@ Result<std::unique_ptr<store::Database>> OpenCurrentDatabase(const std::string& 
   return std::move(*database);
 }
 
+CLI::Option* AddActorOption(CLI::App& command, std::string& as) {
+  return command.add_option("--as", as, "Người thực hiện (mặc định operator)");
+}
+
 CLI::Option* AddEditionOption(CLI::App& command, std::string& edition) {
   return command
       .add_option("--edition", edition,

@@ -48,6 +48,19 @@ Status WithCurrentSession(const std::string& db_url, Run run) {
   return run(**database, **session);
 }
 
+// Prints a use case's summary (its ToJson, found by argument-dependent
+// lookup, so T must be an app:: type) or passes its error on.
+template <class T>
+Status PrintOutcome(const CommandContext& context, const Result<T>& outcome) {
+  if (!outcome) return Fail(outcome.error());
+  PrintSummary(context, ToJson(*outcome));
+  return {};
+}
+
+// `--as NAME`: who acts, for the audit log (default "operator", the local
+// operator of the server host).
+CLI::Option* AddActorOption(CLI::App& command, std::string& as);
+
 // Adds `--edition pre2025|2025`: which commune map the codes of a command are
 // read in. Empty (not given) means the map in force today; registers kept
 // from before 1 July 2025 still carry the old codes.

@@ -2,7 +2,8 @@
 //    --route TREASURY_DIRECT|PROVIDER --provider CODE [--provider-name N] --contract N
 //    --account ACC [--fee-fixed VND | --fee-bps BPS --fee-min VND --fee-max VND]
 //    [--pay-by-day D] [--as NAME]`
-// `ansinh disburse --db URL export --period YYYY-MM --unit CODE --format pain001|csv|xlsx|pdf --out DIR`
+// `ansinh disburse --db URL export --period YYYY-MM --unit CODE
+//    --format pain001|csv|xlsx|pdf --out DIR`
 // `ansinh disburse --db URL ingest|reissue|expire-cash|overdue …`: disburse_results_command.cc
 // How each paying office pays each group, and the batches of an approved
 // cycle as ISO 20022 pain.001 files or providers' CSV lists
@@ -33,7 +34,7 @@ struct DisburseOptions {
 };
 
 app::AuditActor Actor(const DisburseOptions& options) {
-  return app::AuditActor{std::nullopt, options.as, "cli", ""};
+  return app::CliActor(options.as);
 }
 
 Status Require(const std::string& value, const char* option) {
@@ -76,7 +77,7 @@ Status RunRoute(DisburseOptions& options, const CommandContext& context) {
   request.now = std::chrono::system_clock::now();
   auto route = service.SetRoute(request);
   if (!route) return Fail(std::move(route.error()));
-  PrintSummary(context, app::ToJson(*route));
+  PrintSummary(context, app::ToJson(*route));  // a store record: app::ToJson is not found by ADL
   return {};
 }
 
@@ -95,9 +96,7 @@ Status RunExport(const DisburseOptions& options, const CommandContext& context) 
       options.period, options.unit,   EditionOrToday(options.edition), options.format,
       options.out,    Actor(options), std::chrono::system_clock::now()};
   auto summary = app::DisbursementService(**session).Export(request);
-  if (!summary) return Fail(std::move(summary.error()));
-  PrintSummary(context, app::ToJson(*summary));
-  return {};
+  return PrintOutcome(context, summary);
 }
 
 }  // namespace
@@ -126,7 +125,7 @@ void RegisterDisburseCommand(CLI::App& app, CommandContext& context) {
   route->add_option("--fee-min", o->route.fee_min_vnd, "Phí tối thiểu mỗi giao dịch (đồng)");
   route->add_option("--fee-max", o->route.fee_max_vnd, "Phí tối đa mỗi giao dịch (đồng)");
   route->add_option("--pay-by-day", o->route.pay_by_day, "Hạn chi trả, ngày trong tháng (15)");
-  route->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
+  AddActorOption(*route, o->as);
   route->callback([o, &context] { context.outcome = RunRoute(*o, context); });
 
   CLI::App* exporter = command->add_subcommand("export", "Lập và xuất các lô chi trả của kỳ");
@@ -136,7 +135,7 @@ void RegisterDisburseCommand(CLI::App& app, CommandContext& context) {
   exporter->add_option("--format", o->format, "pain001 | csv | xlsx | pdf")
       ->check(CLI::IsMember({"pain001", "csv", "xlsx", "pdf"}));
   exporter->add_option("--out", o->out, "Thư mục ghi tệp");
-  exporter->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
+  AddActorOption(*exporter, o->as);
   exporter->callback([o, &context] { context.outcome = RunExport(*o, context); });
 
   RegisterDisburseResultsSubcommands(*command, context);

@@ -37,7 +37,7 @@ struct DisburseResultsOptions {
 };
 
 app::AuditActor ResultsActor(const DisburseResultsOptions& options) {
-  return app::AuditActor{std::nullopt, options.as, "cli", ""};
+  return app::CliActor(options.as);
 }
 
 Status RunResultsIngest(const DisburseResultsOptions& options, const CommandContext& context) {
@@ -54,9 +54,7 @@ Status RunResultsIngest(const DisburseResultsOptions& options, const CommandCont
         if (!codes) return Status(Fail(std::move(codes.error())));
         auto summary = app::IngestFile(session, *codes, bytes.str(), ResultsActor(options),
                                        std::chrono::system_clock::now());
-        if (!summary) return Status(Fail(std::move(summary.error())));
-        PrintSummary(context, app::ToJson(*summary));
-        return Status{};
+        return PrintOutcome(context, summary);
       });
 }
 
@@ -65,9 +63,7 @@ Status RunResultsReissue(const DisburseResultsOptions& options, const CommandCon
                                                                store::SqlSession& session) {
     auto summary = app::ReissueLine(session, {options.line, options.channel, ResultsActor(options),
                                               std::chrono::system_clock::now()});
-    if (!summary) return Status(Fail(std::move(summary.error())));
-    PrintSummary(context, app::ToJson(*summary));
-    return Status{};
+    return PrintOutcome(context, summary);
   });
 }
 
@@ -77,9 +73,7 @@ Status RunResultsExpireCash(const DisburseResultsOptions& options, const Command
         auto summary = app::ExpireUnclaimedCash(
             session,
             {options.as_of, options.days, ResultsActor(options), std::chrono::system_clock::now()});
-        if (!summary) return Status(Fail(std::move(summary.error())));
-        PrintSummary(context, app::ToJson(*summary));
-        return Status{};
+        return PrintOutcome(context, summary);
       });
 }
 
@@ -87,9 +81,7 @@ Status RunResultsOverdue(const DisburseResultsOptions& options, const CommandCon
   return WithCurrentSession(
       options.db->as<std::string>(), [&](store::Database&, store::SqlSession& session) {
         auto report = app::ListOverdueLines(session, {options.unit, options.as_of, options.limit});
-        if (!report) return Status(Fail(std::move(report.error())));
-        PrintSummary(context, app::ToJson(*report));
-        return Status{};
+        return PrintOutcome(context, report);
       });
 }
 
@@ -103,7 +95,7 @@ void RegisterDisburseResultsSubcommands(CLI::App& disburse, CommandContext& cont
       "ingest",
       "Ghi nhận kết quả chi trả: pain.002, camt.054 (hoàn trả) hoặc bảng kết quả XLSX/CSV");
   ingest->add_option("file", o->file, "Tệp kết quả")->required();
-  ingest->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
+  AddActorOption(*ingest, o->as);
   ingest->callback([o, &context] { context.outcome = RunResultsIngest(*o, context); });
 
   CLI::App* reissue = disburse.add_subcommand("reissue", "Cấp lại dòng chi trả không thành công");
@@ -112,14 +104,14 @@ void RegisterDisburseResultsSubcommands(CLI::App& disburse, CommandContext& cont
       ->add_option("--channel", o->channel,
                    "CASH_PAYPOINT | CASH_HOME | BANK_ACCOUNT | MOBILE_MONEY")
       ->required();
-  reissue->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
+  AddActorOption(*reissue, o->as);
   reissue->callback([o, &context] { context.outcome = RunResultsReissue(*o, context); });
 
   CLI::App* expire = disburse.add_subcommand(
       "expire-cash", "Hoàn về ngân sách tiền mặt không có người nhận sau hạn chi trả");
   expire->add_option("--as-of", o->as_of, "Ngày tính (YYYY-MM-DD)")->required();
   expire->add_option("--days", o->days, "Số ngày sau hạn chi trả (mặc định 30)");
-  expire->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
+  AddActorOption(*expire, o->as);
   expire->callback([o, &context] { context.outcome = RunResultsExpireCash(*o, context); });
 
   CLI::App* overdue = disburse.add_subcommand("overdue", "Các dòng chưa chi được đến hạn chi trả");

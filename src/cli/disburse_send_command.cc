@@ -36,19 +36,17 @@ Status RunDisburseSend(const DisburseSendOptions& options, const CommandContext&
   auto bank = adapters::MakeBankClient(
       options.bank_url, adapters::BankClientOptions{std::chrono::milliseconds(options.timeout_ms)});
   if (!bank) return Fail(std::move(bank.error()));
-  return WithCurrentSession(
-      options.db->as<std::string>(),
-      [&](store::Database& database, store::SqlSession& session) -> Status {
-        auto codes = app::LoadReferenceCodesFromDatabase(database);
-        if (!codes) return Fail(std::move(codes.error()));
-        const app::BankSendRequest request{
-            options.period, options.unit, EditionOrToday(options.edition),
-            app::AuditActor{std::nullopt, options.as, "cli", ""}, std::chrono::system_clock::now()};
-        auto summary = app::SendBatchesToBank(session, *codes, **bank, request);
-        if (!summary) return Fail(std::move(summary.error()));
-        PrintSummary(context, app::ToJson(*summary));
-        return {};
-      });
+  return WithCurrentSession(options.db->as<std::string>(),
+                            [&](store::Database& database, store::SqlSession& session) -> Status {
+                              auto codes = app::LoadReferenceCodesFromDatabase(database);
+                              if (!codes) return Fail(std::move(codes.error()));
+                              const app::BankSendRequest request{
+                                  options.period, options.unit, EditionOrToday(options.edition),
+                                  app::CliActor(options.as), std::chrono::system_clock::now()};
+                              auto summary =
+                                  app::SendBatchesToBank(session, *codes, **bank, request);
+                              return PrintOutcome(context, summary);
+                            });
 }
 
 Status RunDisburseReturns(const DisburseSendOptions& options, const CommandContext& context) {
@@ -60,13 +58,10 @@ Status RunDisburseReturns(const DisburseSendOptions& options, const CommandConte
       [&](store::Database& database, store::SqlSession& session) -> Status {
         auto codes = app::LoadReferenceCodesFromDatabase(database);
         if (!codes) return Fail(std::move(codes.error()));
-        const app::BankReturnsRequest request{options.bank_url,
-                                              app::AuditActor{std::nullopt, options.as, "cli", ""},
+        const app::BankReturnsRequest request{options.bank_url, app::CliActor(options.as),
                                               std::chrono::system_clock::now()};
         auto summary = app::IngestBankReturns(session, *codes, **bank, request);
-        if (!summary) return Fail(std::move(summary.error()));
-        PrintSummary(context, app::ToJson(*summary));
-        return {};
+        return PrintOutcome(context, summary);
       });
 }
 
@@ -80,7 +75,7 @@ void RegisterDisburseReturns(CLI::App& disburse, CommandContext& context) {
   returns
       ->add_option("--timeout-ms", o->timeout_ms, "Thời gian chờ mỗi yêu cầu (ms, mặc định 30000)")
       ->check(CLI::Range(std::int64_t{100}, std::int64_t{600'000}));
-  returns->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
+  AddActorOption(*returns, o->as);
   returns->callback([o, &context] { context.outcome = RunDisburseReturns(*o, context); });
 }
 
@@ -99,12 +94,10 @@ Status RunDisburseNotify(const DisburseNotifyOptions& options, const CommandCont
   return WithCurrentSession(
       options.db->as<std::string>(), [&](store::Database&, store::SqlSession& session) -> Status {
         const app::NotifyRequest request{options.sms_url, options.max_attempts,
-                                         app::AuditActor{std::nullopt, options.as, "cli", ""},
+                                         app::CliActor(options.as),
                                          std::chrono::system_clock::now()};
         auto summary = app::NotifyPaidLines(session, **sms, request);
-        if (!summary) return Fail(std::move(summary.error()));
-        PrintSummary(context, app::ToJson(*summary));
-        return {};
+        return PrintOutcome(context, summary);
       });
 }
 
@@ -119,7 +112,7 @@ void RegisterDisburseNotify(CLI::App& disburse, CommandContext& context) {
   notify
       ->add_option("--timeout-ms", o->timeout_ms, "Thời gian chờ mỗi yêu cầu (ms, mặc định 10000)")
       ->check(CLI::Range(std::int64_t{100}, std::int64_t{600'000}));
-  notify->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
+  AddActorOption(*notify, o->as);
   notify->callback([o, &context] { context.outcome = RunDisburseNotify(*o, context); });
 }
 
@@ -138,7 +131,7 @@ void RegisterDisburseSendSubcommands(CLI::App& disburse, CommandContext& context
       ->required();
   send->add_option("--timeout-ms", o->timeout_ms, "Thời gian chờ mỗi yêu cầu (ms, mặc định 30000)")
       ->check(CLI::Range(std::int64_t{100}, std::int64_t{600'000}));
-  send->add_option("--as", o->as, "Người thực hiện (mặc định operator)");
+  AddActorOption(*send, o->as);
   send->callback([o, &context] { context.outcome = RunDisburseSend(*o, context); });
   RegisterDisburseReturns(disburse, context);
   RegisterDisburseNotify(disburse, context);

@@ -37,7 +37,7 @@ struct PayrollOptions {
 };
 
 app::AuditActor Actor(const PayrollOptions& options) {
-  return app::AuditActor{std::nullopt, options.as, "cli", ""};
+  return app::CliActor(options.as);
 }
 
 Status Require(const std::string& value, const char* option) {
@@ -166,7 +166,7 @@ void RegisterPayrollCommand(CLI::App& app, CommandContext& context) {
   command->add_option("--unit", options->unit,
                       "Đơn vị chi trả: tỉnh (2 chữ số), huyện trước 2025 (3), xã (5)");
   AddEditionOption(*command, options->edition);
-  command->add_option("--as", options->as, "Người thực hiện (mặc định operator)");
+  AddActorOption(*command, options->as);
   command->add_option("--format", options->format, "json | table | xlsx (xlsx: changes)")
       ->check(CLI::IsMember({"json", "table", "xlsx"}));
   command->add_option("--out", options->out, "Tệp kết quả (changes --format xlsx)");

@@ -100,7 +100,7 @@ void RegisterRatesCommand(CLI::App& app, CommandContext& context) {
   command->add_option("--age-from", options->age_from, "Tuổi từ (nhóm tuổi), mặc định 0");
   command->add_option("--age-to", options->age_to, "Tuổi đến (không gồm), mặc định như nhóm cũ");
   command->add_option("--basis", options->basis, "Căn cứ pháp lý");
-  command->add_option("--as", options->as, "Người thực hiện (mặc định operator)");
+  AddActorOption(*command, options->as);
   command->callback([options, &context] { context.outcome = RunRates(*options, context); });
 }
 

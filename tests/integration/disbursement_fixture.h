@@ -6,11 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 
 #include "app/audit_log.h"
 #include "app/registry_service.h"
 #include "integration/registry_test_fixture.h"
+#include "store/ledger_store.h"
 
 namespace ansinh::testing_support {
 
@@ -57,6 +59,17 @@ class DisbursementFixture : public RegistryTest {
     if (spec.ncc) entitlement.fixed_amount = core::MoneyVnd::FromDong(2'055'000);
     auto added = registry.AddEntitlement(spec.code, entitlement, By("cli:xa"));
     ASSERT_TRUE(added) << added.error().message;
+  }
+
+  // The ledger balance of `account` over every cycle.
+  std::int64_t Balance(const std::string& account) {
+    auto balances = store::MakeLedgerStore(session())->Balances();
+    EXPECT_TRUE(balances);
+    std::int64_t sum_vnd = 0;
+    for (const auto& [key, amount_vnd] : *balances) {
+      if (key.second == account) sum_vnd += amount_vnd;
+    }
+    return sum_vnd;
   }
 };
 

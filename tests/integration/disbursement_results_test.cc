@@ -106,16 +106,6 @@ class DisbursementResultsTest : public testing_support::DisbursementFixture {
     return rows && rows->size() == 1 ? rows->Text(0, 0) : "";
   }
 
-  std::int64_t Balance(const std::string& account) {
-    auto balances = store::MakeLedgerStore(session())->Balances();
-    EXPECT_TRUE(balances);
-    std::int64_t sum_vnd = 0;
-    for (const auto& [key, amount_vnd] : *balances) {
-      if (key.second == account) sum_vnd += amount_vnd;
-    }
-    return sum_vnd;
-  }
-
   void ExpectAuditClean() {
     auto report = AuditLedger(session());
     ASSERT_TRUE(report) << report.error().message;

@@ -87,16 +87,6 @@ class DisbursementTest : public testing_support::DisbursementFixture {
         {"2024-09", "001", std::nullopt, format, out_.path(), As("huyen01"), Day(1)});
   }
 
-  std::int64_t Balance(const std::string& account) {
-    auto balances = store::MakeLedgerStore(session())->Balances();
-    EXPECT_TRUE(balances);
-    std::int64_t sum_vnd = 0;
-    for (const auto& [key, amount_vnd] : *balances) {
-      if (key.second == account) sum_vnd += amount_vnd;
-    }
-    return sum_vnd;
-  }
-
   LedgerAuditReport Audit() {
     auto report = AuditLedger(session());
     EXPECT_TRUE(report) << (report ? "" : report.error().message);
