@@ -6,6 +6,7 @@
 
 #include "app/registry_service.h"
 #include "core/money.h"
+#include "core/phone.h"
 #include "store/beneficiary_store.h"
 #include "store/gateway_cursor_store.h"
 #include "store/notification_store.h"
@@ -16,35 +17,32 @@ namespace {
 
 constexpr std::int64_t kDueBatch = 10'000;
 
-// The stored phone as a 10-digit national number: the register keeps what was
-// imported after validation (core::Phone), which may still carry +84, spaces
-// or dots; nullopt when nothing usable is left.
-std::optional<std::string> SmsNumberOf(const std::string& raw) {
-  std::string digits;
-  for (char c : raw) {
-    if (c >= '0' && c <= '9') digits += c;
-  }
-  if (digits.size() == 11 && digits.rfind("84", 0) == 0) digits = "0" + digits.substr(2);
-  if (digits.size() != 10 || digits[0] != '0') return std::nullopt;
-  return digits;
+// The stored phone in its 10-digit national form, read as the import read
+// it (core::Phone); nullopt when it is missing or not a valid mobile number
+// (the register has a finding for it).
+std::optional<std::string> SmsNumberOf(const std::string& raw, const core::ReferenceCodes& codes) {
+  auto phone = core::Phone::Parse(raw, codes);
+  if (!phone) return std::nullopt;
+  return phone->digits();
 }
 
 // The number the message goes to: a representative's when the line is paid
 // to one and it has a phone, else the person's. Read through the register's
 // stores, which open the sealed columns.
 Result<std::optional<std::string>> RecipientPhone(store::SqlSession& session,
+                                                  const core::ReferenceCodes& codes,
                                                   const store::NotificationRecord& n) {
   if (n.recipient != "SELF") {
     auto representative = store::MakeRepresentativeStore(session)->Find(n.beneficiary_id);
     if (!representative) return Fail(std::move(representative.error()));
     if (*representative) {
-      if (auto number = SmsNumberOf((*representative)->phone.raw)) return number;
+      if (auto number = SmsNumberOf((*representative)->phone.raw, codes)) return number;
     }
   }
   auto person = store::MakeBeneficiaryStore(session)->FindByCode(n.beneficiary_code);
   if (!person) return Fail(std::move(person.error()));
   if (!*person) return std::optional<std::string>();
-  return SmsNumberOf((*person)->person.phone.raw);
+  return SmsNumberOf((*person)->person.phone.raw, codes);
 }
 
 Result<std::int64_t> QueuePaidLines(store::SqlSession& session, const std::string& now) {
@@ -85,14 +83,15 @@ Result<std::int64_t> ReadReceipts(store::SqlSession& session, adapters::SmsGatew
 }
 
 // One round: every due row handed to the gateway. Returns the attempts sent.
-Result<std::int64_t> SendDue(store::SqlSession& session, adapters::SmsGateway& gateway,
-                             const NotifyRequest& request, const std::string& now) {
+Result<std::int64_t> SendDue(store::SqlSession& session, const core::ReferenceCodes& codes,
+                             adapters::SmsGateway& gateway, const NotifyRequest& request,
+                             const std::string& now) {
   store::NotificationStore outbox(session);
   auto due = outbox.Due(request.max_attempts, kDueBatch);
   if (!due) return Fail(std::move(due.error()));
   std::int64_t sent = 0;
   for (const auto& n : *due) {
-    auto phone = RecipientPhone(session, n);
+    auto phone = RecipientPhone(session, codes, n);
     if (!phone) return Fail(std::move(phone.error()));
     if (!*phone) {
       if (auto ok = outbox.MarkFinal(n.id, "no_phone", "Không có số điện thoại.", now); !ok) {
@@ -140,8 +139,8 @@ nlohmann::json ToJson(const NotifySummary& s) {
       {"queued", s.queued}, {"sent", s.sent}, {"receipts", s.receipts}, {"outbox", s.by_status}};
 }
 
-Result<NotifySummary> NotifyPaidLines(store::SqlSession& session, adapters::SmsGateway& gateway,
-                                      const NotifyRequest& request) {
+Result<NotifySummary> NotifyPaidLines(store::SqlSession& session, const core::ReferenceCodes& codes,
+                                      adapters::SmsGateway& gateway, const NotifyRequest& request) {
   if (request.max_attempts < 1 || request.max_attempts > 10) {
     return Fail(ErrorKind::kInvalidInput, "notify.max_attempts_invalid",
                 "Số lần gửi tối đa phải từ 1 đến 10.");
@@ -155,7 +154,7 @@ Result<NotifySummary> NotifyPaidLines(store::SqlSession& session, adapters::SmsG
   if (!receipts) return Fail(std::move(receipts.error()));
   summary.receipts += *receipts;
   for (std::int64_t round = 0; round < request.max_attempts; ++round) {
-    auto sent = SendDue(session, gateway, request, now);
+    auto sent = SendDue(session, codes, gateway, request, now);
     if (!sent) return Fail(std::move(sent.error()));
     if (*sent == 0) break;
     summary.sent += *sent;

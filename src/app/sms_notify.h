@@ -21,6 +21,7 @@
 #include "adapters/sms_client.h"
 #include "app/audit_log.h"
 #include "core/error.h"
+#include "core/reference_codes.h"
 #include "store/sql_session.h"
 
 namespace ansinh::app {
@@ -49,11 +50,12 @@ std::string PaidMessageText(const std::string& period, std::int64_t amount_vnd);
 // Queues the paid lines not yet notified, applies the receipts that arrived,
 // then sends what is due (pending, or failed below the limit) and reads the
 // receipts again, in up to max_attempts rounds. A recipient without a usable
-// phone is recorded as no_phone; a message the gateway refuses outright as
+// phone (none, or not a valid mobile number by core::Phone) is recorded as
+// no_phone; a message the gateway refuses outright as
 // failed. Errors: kInvalidInput notify.max_attempts_invalid; the gateway's
 // (sms.unreachable, sms.timeout, sms.bad_status, sms.bad_body: what was
 // recorded before stays, and running again continues); the store's.
-Result<NotifySummary> NotifyPaidLines(store::SqlSession& session, adapters::SmsGateway& gateway,
-                                      const NotifyRequest& request);
+Result<NotifySummary> NotifyPaidLines(store::SqlSession& session, const core::ReferenceCodes& codes,
+                                      adapters::SmsGateway& gateway, const NotifyRequest& request);
 
 }  // namespace ansinh::app

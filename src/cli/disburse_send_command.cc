@@ -91,14 +91,16 @@ Status RunDisburseNotify(const DisburseNotifyOptions& options, const CommandCont
   auto sms = adapters::MakeSmsClient(
       options.sms_url, adapters::SmsClientOptions{std::chrono::milliseconds(options.timeout_ms)});
   if (!sms) return Fail(std::move(sms.error()));
-  return WithCurrentSession(
-      options.db->as<std::string>(), [&](store::Database&, store::SqlSession& session) -> Status {
-        const app::NotifyRequest request{options.sms_url, options.max_attempts,
-                                         app::CliActor(options.as),
-                                         std::chrono::system_clock::now()};
-        auto summary = app::NotifyPaidLines(session, **sms, request);
-        return PrintOutcome(context, summary);
-      });
+  return WithCurrentSession(options.db->as<std::string>(),
+                            [&](store::Database& database, store::SqlSession& session) -> Status {
+                              auto codes = app::LoadReferenceCodesFromDatabase(database);
+                              if (!codes) return Fail(std::move(codes.error()));
+                              const app::NotifyRequest request{
+                                  options.sms_url, options.max_attempts, app::CliActor(options.as),
+                                  std::chrono::system_clock::now()};
+                              auto summary = app::NotifyPaidLines(session, *codes, **sms, request);
+                              return PrintOutcome(context, summary);
+                            });
 }
 
 void RegisterDisburseNotify(CLI::App& disburse, CommandContext& context) {
