@@ -47,6 +47,18 @@ Result<std::optional<std::int64_t>> CheckExpiry(const std::optional<std::string>
   return expiry_s;
 }
 
+Status CheckProvider(const NewApiToken& token) {
+  if (!token.provider_code) return {};
+  const std::string& code = *token.provider_code;
+  bool valid = !code.empty() && code.size() <= 12 && token.role == core::Role::kProviderOperator;
+  for (const char c : code) valid = valid && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+  if (valid) return {};
+  return Fail(ErrorKind::kInvalidInput, "api_token.provider_invalid",
+              "Mã tổ chức chi trả phải gồm 1–12 chữ in hoa hoặc số (ví dụ VNPOST) và chỉ dùng "
+              "cho vai trò provider_operator: " +
+                  code);
+}
+
 bool IsTokenShaped(std::string_view token) {
   if (!token.starts_with(kApiTokenPrefix) || token.size() > 128) return false;
   for (const char c : token.substr(kApiTokenPrefix.size())) {
@@ -116,6 +128,7 @@ std::optional<std::int64_t> ApiTokenExpiry(std::string_view expires_on) {
 Result<CreatedApiToken> CreateApiToken(store::Database& database, const NewApiToken& token,
                                        const AuditActor& actor, std::int64_t now_s) {
   if (auto ok = CheckName(token.name); !ok) return Fail(std::move(ok.error()));
+  if (auto ok = CheckProvider(token); !ok) return Fail(std::move(ok.error()));
   auto expiry_s = CheckExpiry(token.expires_on, now_s);
   if (!expiry_s) return Fail(std::move(expiry_s.error()));
   auto user = AddServiceAccount(database, token, actor);
@@ -131,6 +144,7 @@ Result<CreatedApiToken> CreateApiToken(store::Database& database, const NewApiTo
   record.created_by = actor.name;
   record.expires_on = token.expires_on;
   record.expires_at_s = *expiry_s;
+  record.provider_code = token.provider_code;
   auto inserted = InsertToken(database, record, actor);
   if (!inserted) {
     // Leave no usable account behind a token that was never issued.
@@ -225,6 +239,7 @@ nlohmann::json ApiTokenToJson(const store::ApiTokenRecord& token,
       {"created_at", token.created_at},
       {"created_by", token.created_by},
       {"expires_on", optional(token.expires_on)},
+      {"provider", optional(token.provider_code)},
       {"revoked_at", optional(token.revoked_at)},
       {"last_used_at", token.last_used_at_s ? nlohmann::json(UtcTimestamp(*token.last_used_at_s))
                                             : nlohmann::json(nullptr)},

@@ -38,6 +38,9 @@ struct NewApiToken {
   std::optional<std::string> unit_edition;
   std::vector<std::string> contracted_units;
   std::optional<std::string> expires_on;  // YYYY-MM-DD: the last day it works (Vietnam time)
+  // The payer the token speaks for on the partner API (docs/protocols/partner-api.md):
+  // the batches' provider code, [A-Z0-9]{1,12}; only for provider_operator.
+  std::optional<std::string> provider_code;
 };
 
 struct CreatedApiToken {
@@ -46,7 +49,8 @@ struct CreatedApiToken {
 };
 
 // Errors: kInvalidInput "api_token.name_invalid", "api_token.expiry_invalid"
-// (malformed or not in the future), those of AddUser ("user.unit_*"); kConflict
+// (malformed or not in the future), "api_token.provider_invalid" (malformed, or
+// on a role other than provider_operator), those of AddUser ("user.unit_*"); kConflict
 // "api_token.exists".
 Result<CreatedApiToken> CreateApiToken(store::Database& database, const NewApiToken& token,
                                        const AuditActor& actor, std::int64_t now_s);

@@ -2,6 +2,8 @@
 // transaction: batches, items, line statuses, ledger, audit) and writes the
 // files of all its batches.
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "app/disbursement_files.h"
@@ -16,6 +18,10 @@
 
 namespace ansinh::app {
 namespace {
+
+// The lines being planned, by line id (views into the candidate lines, which
+// outlive every use); hashed, as a cycle has hundreds of thousands.
+using CandidatesById = std::unordered_map<std::string_view, const store::CandidateLine*>;
 
 char ChannelLetter(const std::string& channel) {
   if (channel == "BANK_ACCOUNT") return 'B';
@@ -116,7 +122,7 @@ Result<store::BatchRecord> NewBatch(Opening& o, const core::PlannedBatch& planne
 }
 
 Status OpenBatch(Opening& o, const core::PlannedBatch& planned,
-                 const std::map<std::string, const store::CandidateLine*>& by_id) {
+                 const CandidatesById& by_id) {
   const std::string& channel = by_id.at(planned.items.front().line_id)->channel;
   auto batch = NewBatch(o, planned, channel);
   if (!batch) return Fail(std::move(batch.error()));
@@ -151,7 +157,8 @@ Status OpenBatches(Opening& o) {
   if (!plan) return Fail(std::move(plan.error()));
   auto planned = core::PlanBatches(*plan);
   if (!planned) return Fail(std::move(planned.error()));
-  std::map<std::string, const store::CandidateLine*> by_id;
+  CandidatesById by_id;
+  by_id.reserve(lines->size());
   for (const auto& line : *lines) by_id.emplace(line.line_id, &line);
   for (const auto& batch : *planned) {
     if (auto ok = OpenBatch(o, batch, by_id); !ok) return ok;

@@ -15,9 +15,9 @@
 namespace ansinh::app {
 namespace {
 
-Result<std::string> Pain001(store::SqlSession& session, const store::BatchRecord& batch,
+Result<std::string> Pain001(const store::BatchRecord& batch,
                             const std::vector<store::BatchItemView>& items,
-                            const BatchFileContext& context) {
+                            const BatchAccounts& accounts, const BatchFileContext& context) {
   formats::Pain001Message message{
       batch.batch_id,
       batch.created_at,
@@ -30,7 +30,7 @@ Result<std::string> Pain001(store::SqlSession& session, const store::BatchRecord
       formats::Pain001Watermark{context.stamp.user, FormatInstant(context.stamp.at)}};
   for (const auto& item : items) {
     if (item.transfer_vnd == 0) continue;
-    auto account = BatchAccountOf(session, batch.channel, item);
+    auto account = accounts.Of(item);
     if (!account) return Fail(std::move(account.error()));
     message.transactions.push_back(
         {item.line_id, item.transfer_vnd, (*account)->holder, (*account)->number, (*account)->bin,
@@ -39,13 +39,13 @@ Result<std::string> Pain001(store::SqlSession& session, const store::BatchRecord
   return formats::WritePain001(message);
 }
 
-Result<std::string> Csv(store::SqlSession& session, const store::BatchRecord& batch,
+Result<std::string> Csv(const store::BatchRecord& batch,
                         const std::vector<store::BatchItemView>& items,
-                        const BatchFileContext& context) {
+                        const BatchAccounts& accounts, const BatchFileContext& context) {
   std::vector<formats::BatchCsvRow> rows;
   for (const auto& item : items) {
     if (item.transfer_vnd == 0) continue;
-    auto account = BatchAccountOf(session, batch.channel, item);
+    auto account = accounts.Of(item);
     if (!account) return Fail(std::move(account.error()));
     formats::BatchCsvRow row{item.line_id,
                              item.beneficiary_code,
@@ -65,6 +65,17 @@ Result<std::string> Csv(store::SqlSession& session, const store::BatchRecord& ba
     rows.push_back(std::move(row));
   }
   return formats::WriteBatchCsv(rows, WatermarkLine(context.stamp));
+}
+
+// The bytes of a pdf, pain001 or csv file.
+Result<std::string> FileBytes(store::SqlSession& session, const store::BatchRecord& batch,
+                              const std::vector<store::BatchItemView>& items,
+                              const BatchFileContext& context) {
+  if (context.format == "pdf") return CashListPdf(session, batch, items, context);
+  auto accounts = BatchAccounts::Load(session, batch);
+  if (!accounts) return Fail(std::move(accounts.error()));
+  return context.format == "pain001" ? Pain001(batch, items, *accounts, context)
+                                     : Csv(batch, items, *accounts, context);
 }
 
 Status WriteFailed(const std::filesystem::path& path, const std::error_code& error) {
@@ -104,20 +115,29 @@ Status WriteAtomically(const std::filesystem::path& path, const std::string& byt
 
 }  // namespace
 
-Result<std::optional<BatchAccount>> BatchAccountOf(store::SqlSession& session,
-                                                   const std::string& channel,
-                                                   const store::BatchItemView& item) {
-  if (!IsAccountChannel(channel)) return std::optional<BatchAccount>();
-  auto method = store::MakePaymentMethodStore(session)->Find(item.beneficiary_id);
-  if (!method) return Fail(std::move(method.error()));
-  if (!*method || !(*method)->method.account || (*method)->method.account->account_raw.empty()) {
+Result<BatchAccounts> BatchAccounts::Load(store::SqlSession& session,
+                                          const store::BatchRecord& batch) {
+  BatchAccounts accounts;
+  accounts.account_channel_ = IsAccountChannel(batch.channel);
+  if (!accounts.account_channel_) return accounts;
+  auto methods = store::MakePaymentMethodStore(session)->FindForBatch(batch.id);
+  if (!methods) return Fail(std::move(methods.error()));
+  accounts.methods_ = std::move(*methods);
+  return accounts;
+}
+
+Result<std::optional<BatchAccount>> BatchAccounts::Of(const store::BatchItemView& item) const {
+  if (!account_channel_) return std::optional<BatchAccount>();
+  const auto found = methods_.find(item.beneficiary_id);
+  if (found == methods_.end() || !found->second.method.account ||
+      found->second.method.account->account_raw.empty()) {
     return Fail(ErrorKind::kConflict, "disburse.account_missing",
                 "Dòng chi trả " + item.line_id + " (đối tượng " + item.beneficiary_code +
                     ") không có tài khoản nhận tiền.");
   }
-  const auto& account = *(*method)->method.account;
+  const auto& method = found->second.method;
   return std::optional<BatchAccount>(
-      BatchAccount{account.bin_raw, account.account_raw, (*method)->method.holder_name});
+      BatchAccount{method.account->bin_raw, method.account->account_raw, method.holder_name});
 }
 
 std::string PeriodMonthYear(const std::string& period) {
@@ -150,9 +170,7 @@ Result<std::optional<std::string>> WriteBatchFile(store::SqlSession& session,
     }
     return std::optional<std::string>(path.string());
   }
-  auto bytes = context.format == "pain001" ? Pain001(session, batch, *items, context)
-               : context.format == "pdf"   ? CashListPdf(session, batch, *items, context)
-                                           : Csv(session, batch, *items, context);
+  auto bytes = FileBytes(session, batch, *items, context);
   if (!bytes) return Fail(std::move(bytes.error()));
   if (auto ok = WriteAtomically(path, *bytes); !ok) return Fail(ok.error());
   return std::optional<std::string>(path.string());

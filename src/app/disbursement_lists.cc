@@ -173,12 +173,14 @@ Status AccountSheet(store::SqlSession& session, formats::XlsxWriter& writer,
   }
   if (ok) ok = s.AddTextLine(WatermarkLine(context.stamp));
   if (ok) ok = s.AddHeader();
+  auto accounts = BatchAccounts::Load(session, batch);
+  if (!accounts) return Fail(std::move(accounts.error()));
   std::int64_t number = 0;
   std::int64_t total_vnd = 0;
   for (const auto& item : items) {
     if (!ok) break;
     if (item.transfer_vnd == 0) continue;
-    auto account = BatchAccountOf(session, batch.channel, item);
+    auto account = accounts->Of(item);
     if (!account) return Fail(std::move(account.error()));
     using V = formats::XlsxValue;
     total_vnd += item.transfer_vnd;

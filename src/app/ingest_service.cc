@@ -68,7 +68,7 @@ struct Pain002Outcome {
 Status ApplyPain002(store::SqlSession& session, const formats::Pain002Report& report,
                     const store::BatchRecord& batch, const Pain002Items& items,
                     const std::set<std::int64_t>& dead, Pain002Outcome& o) {
-  auto ingest = store::MakeIngestStore(session);
+  ingest_detail::LineStatusChanges changes;
   for (const auto& t : report.transactions) {
     const bool paid = t.status == "ACSC" || t.status == "ACCC";
     const store::BatchItemView& item = items.at(t.end_to_end_id);
@@ -77,13 +77,13 @@ Status ApplyPain002(store::SqlSession& session, const formats::Pain002Report& re
       continue;
     }
     const std::string to = paid ? "paid" : "failed";
-    auto changed = ingest->SetLineStatus(item.line_ref, "sent", to);
-    if (!changed) return Fail(changed.error());
-    if (!*changed) {
-      if (item.line_status == to) {
-        ++o.summary.unchanged;
-        continue;
-      }
+    using Outcome = ingest_detail::LineStatusChanges::Outcome;
+    const Outcome outcome = changes.Add(item.line_ref, item.line_status, to);
+    if (outcome == Outcome::kUnchanged) {
+      ++o.summary.unchanged;
+      continue;
+    }
+    if (outcome == Outcome::kConflict) {
       return Fail(ErrorKind::kConflict, "ingest.status_conflict",
                   "Dòng " + t.end_to_end_id + " đang ở trạng thái " + item.line_status +
                       ", không thể ghi nhận " + t.status + ".");
@@ -94,7 +94,7 @@ Status ApplyPain002(store::SqlSession& session, const formats::Pain002Report& re
     if (!paid) result.reason_code = t.reason;
     o.results.push_back(std::move(result));
   }
-  return {};
+  return changes.Apply(*store::MakeIngestStore(session));
 }
 
 Status RecordPain002(store::SqlSession& session, const formats::Pain002Report& report,

@@ -24,6 +24,7 @@
 #include "app/payment_fallback.h"
 #include "core/error.h"
 #include "core/reference_codes.h"
+#include "formats/provider_result_reader.h"
 #include "store/sql_session.h"
 
 namespace ansinh::app {
@@ -73,6 +74,24 @@ Result<IngestSummary> IngestCamt054(store::SqlSession& session, const std::strin
 Result<IngestSummary> IngestProviderResults(store::SqlSession& session, const std::string& bytes,
                                             const AuditActor& actor,
                                             std::chrono::system_clock::time_point now);
+
+// Where the rows of a provider's results are posted in the ledger: transfer
+// keys "<ledger_key_prefix>:<batch id>" under event `ledger_event`.
+struct ProviderRowsKey {
+  std::string ledger_key_prefix;  // "sheet:<sha256>", "partner:<provider>:<message id>"
+  std::string ledger_event;       // "sheet.ingest", "partner.results"
+};
+
+// The seam the sheet and the partner API (app/partner_results.h) share: the
+// rows of a provider's results, already read, with every check, status
+// change, result, ledger posting and the report recorded under
+// summary.message_id (summary.kind as set by the caller). REQUIRES: a
+// transaction open on `session` (the caller commits) and the report not
+// recorded yet. Errors: as IngestProviderResults past its reader.
+Status IngestProviderRows(store::SqlSession& session,
+                          const std::vector<formats::ProviderResultRow>& rows,
+                          const ProviderRowsKey& key, const AuditActor& actor,
+                          const std::string& now, IngestSummary& summary);
 
 // "pain.002", "camt.054" or "sheet", from the content (the XML namespace, a
 // zip, or a header naming a line-id and a result column); "" when none.

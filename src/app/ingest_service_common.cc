@@ -64,4 +64,32 @@ Result<std::int64_t> RecordIngest(store::SqlSession& session, const IngestSummar
   return *report_id;
 }
 
+LineStatusChanges::Outcome LineStatusChanges::Add(std::int64_t line_ref,
+                                                  const std::string& current,
+                                                  const std::string& to) {
+  if (const auto queued = queued_.find(line_ref); queued != queued_.end()) {
+    return queued->second == to ? Outcome::kUnchanged : Outcome::kConflict;
+  }
+  if (current == "sent") {
+    queued_.emplace(line_ref, to);
+    return Outcome::kChanged;
+  }
+  return current == to ? Outcome::kUnchanged : Outcome::kConflict;
+}
+
+Status LineStatusChanges::Apply(store::IngestStore& ingest) const {
+  std::map<std::string, std::vector<std::int64_t>> by_state;
+  for (const auto& [line_ref, to] : queued_) by_state[to].push_back(line_ref);
+  for (const auto& [to, lines] : by_state) {
+    auto changed = ingest.SetLinesStatus(lines, "sent", to);
+    if (!changed) return Fail(std::move(changed.error()));
+    if (*changed != static_cast<std::int64_t>(lines.size())) {
+      return Fail(ErrorKind::kConflict, "ingest.status_conflict",
+                  "Có dòng chi trả vừa được ghi nhận kết quả khác trong lúc nhập tệp này; "
+                  "không ghi nhận gì, hãy nhập lại.");
+    }
+  }
+  return {};
+}
+
 }  // namespace ansinh::app::ingest_detail

@@ -39,11 +39,11 @@ bool IsCashChannel(const std::string& channel) {
 }
 
 Result<SheetAttempts> SheetLiveAttempts(store::SqlSession& session,
-                                        const formats::ProviderResultSheet& sheet) {
+                                        const std::vector<formats::ProviderResultRow>& rows) {
   std::vector<std::string> ids;
   std::vector<LineProblem> repeated;
   std::map<std::string, long> first_row;
-  for (const auto& row : sheet.rows) {
+  for (const auto& row : rows) {
     const auto [at, fresh] = first_row.emplace(row.line_id, row.row_number);
     if (!fresh) {
       repeated.push_back({row.row_number, "ma_dong_chi_tra",
@@ -95,9 +95,10 @@ void CheckSheetRow(const formats::ProviderResultRow& row, const SheetAttempts& a
   }
 }
 
-Status CheckSheetRows(const formats::ProviderResultSheet& sheet, const SheetAttempts& attempts) {
+Status CheckSheetRows(const std::vector<formats::ProviderResultRow>& rows,
+                      const SheetAttempts& attempts) {
   SheetProblems p;
-  for (const auto& row : sheet.rows) CheckSheetRow(row, attempts, p);
+  for (const auto& row : rows) CheckSheetRow(row, attempts, p);
   if (!p.unknown.empty()) {
     return Fail(ProblemsError("ingest.unknown_lines",
                               "Bảng kết quả có " + std::to_string(p.unknown.size()) +
@@ -127,18 +128,19 @@ struct SheetBatchTotals {
   std::int64_t failed_vnd = 0;
 };
 
-Status ApplySheetRow(store::IngestStore& ingest, const formats::ProviderResultRow& row,
+Status ApplySheetRow(ingest_detail::LineStatusChanges& changes,
+                     const formats::ProviderResultRow& row,
                      const store::PaymentAttempt& a, IngestSummary& summary,
                      std::map<std::string, SheetBatchTotals>& totals,
                      std::vector<store::ResultRecord>& results) {
   const std::string to = !row.paid ? "failed" : IsCashChannel(a.channel) ? "paid_cash" : "paid";
-  auto changed = ingest.SetLineStatus(a.line_ref, "sent", to);
-  if (!changed) return Fail(changed.error());
-  if (!*changed) {
-    if (a.line_status == to) {
-      ++summary.unchanged;
-      return {};
-    }
+  using Outcome = ingest_detail::LineStatusChanges::Outcome;
+  const Outcome outcome = changes.Add(a.line_ref, a.line_status, to);
+  if (outcome == Outcome::kUnchanged) {
+    ++summary.unchanged;
+    return {};
+  }
+  if (outcome == Outcome::kConflict) {
     return Fail(ErrorKind::kConflict, "ingest.status_conflict",
                 "Hàng " + std::to_string(row.row_number) + ": dòng " + row.line_id +
                     " đang ở trạng thái " + a.line_status + ", không thể ghi nhận " +
@@ -156,7 +158,7 @@ Status ApplySheetRow(store::IngestStore& ingest, const formats::ProviderResultRo
   return {};
 }
 
-Status RecordSheet(store::SqlSession& session, const std::string& sha,
+Status RecordSheet(store::SqlSession& session, const ProviderRowsKey& key,
                    const std::map<std::string, SheetBatchTotals>& totals,
                    std::vector<store::ResultRecord>& results, IngestSummary& summary,
                    std::int64_t rows, const AuditActor& actor, const std::string& now) {
@@ -166,8 +168,8 @@ Status RecordSheet(store::SqlSession& session, const std::string& sha,
   if (auto ok = store::MakeIngestStore(session)->InsertResults(results); !ok) return ok;
   for (const auto& [batch_id, t] : totals) {
     auto posted = ingest_detail::PostIngestTransfer(
-        session, "sheet:" + sha + ":" + batch_id, t.attempt->cycle_id, "sheet.ingest", batch_id,
-        now,
+        session, key.ledger_key_prefix + ":" + batch_id, t.attempt->cycle_id, key.ledger_event,
+        batch_id, now,
         {{HolderOf(t.attempt->route_kind, t.attempt->channel), -(t.paid_vnd + t.failed_vnd)},
          {core::LedgerAccount::kPaid, t.paid_vnd},
          {core::LedgerAccount::kReturned, t.failed_vnd}});
@@ -177,6 +179,28 @@ Status RecordSheet(store::SqlSession& session, const std::string& sha,
 }
 
 }  // namespace
+
+Status IngestProviderRows(store::SqlSession& session,
+                          const std::vector<formats::ProviderResultRow>& rows,
+                          const ProviderRowsKey& key, const AuditActor& actor,
+                          const std::string& now, IngestSummary& summary) {
+  auto attempts = SheetLiveAttempts(session, rows);
+  if (!attempts) return Fail(std::move(attempts.error()));
+  if (auto ok = CheckSheetRows(rows, *attempts); !ok) return ok;
+  std::vector<std::string> batch_ids;
+  for (const auto& row : rows) batch_ids.push_back(attempts->at(row.line_id).batch_id);
+  ingest_detail::SetBatches(summary, std::move(batch_ids));
+  ingest_detail::LineStatusChanges changes;
+  std::map<std::string, SheetBatchTotals> totals;
+  std::vector<store::ResultRecord> results;
+  for (const auto& row : rows) {
+    auto ok = ApplySheetRow(changes, row, attempts->at(row.line_id), summary, totals, results);
+    if (!ok) return ok;
+  }
+  if (auto ok = changes.Apply(*store::MakeIngestStore(session)); !ok) return ok;
+  return RecordSheet(session, key, totals, results, summary,
+                     static_cast<std::int64_t>(rows.size()), actor, now);
+}
 
 Result<IngestSummary> IngestProviderResults(store::SqlSession& session, const std::string& bytes,
                                             const AuditActor& actor,
@@ -196,21 +220,8 @@ Result<IngestSummary> IngestProviderResults(store::SqlSession& session, const st
     summary.already_ingested = true;
     return summary;
   }
-  auto attempts = SheetLiveAttempts(session, *sheet);
-  if (!attempts) return Fail(std::move(attempts.error()));
-  if (auto ok = CheckSheetRows(*sheet, *attempts); !ok) return Fail(ok.error());
-  std::vector<std::string> batch_ids;
-  for (const auto& row : sheet->rows) batch_ids.push_back(attempts->at(row.line_id).batch_id);
-  ingest_detail::SetBatches(summary, std::move(batch_ids));
-  std::map<std::string, SheetBatchTotals> totals;
-  std::vector<store::ResultRecord> results;
-  for (const auto& row : sheet->rows) {
-    auto ok = ApplySheetRow(*ingest, row, attempts->at(row.line_id), summary, totals, results);
-    if (!ok) return Fail(ok.error());
-  }
-  if (auto ok = RecordSheet(session, sha, totals, results, summary,
-                            static_cast<std::int64_t>(sheet->rows.size()), actor,
-                            FormatInstant(now));
+  if (auto ok = IngestProviderRows(session, sheet->rows, {"sheet:" + sha, "sheet.ingest"}, actor,
+                                   FormatInstant(now), summary);
       !ok) {
     return Fail(ok.error());
   }

@@ -6,6 +6,7 @@
 #include "app/ledger_posting.h"
 #include "core/fee_rule.h"
 #include "store/ledger_audit_store.h"
+#include "store/settlement_store.h"
 
 namespace ansinh::app {
 namespace {
@@ -56,6 +57,48 @@ void CheckBatch(const store::BatchTotals& b, std::int64_t fee_vnd,
   if (b.stored_fee_vnd != fee_vnd) problem("Phí dịch vụ (đồng)", b.stored_fee_vnd, fee_vnd);
 }
 
+// A settlement as stored must still add up: its equation to the đồng, its
+// advance or orders equal to the payer's recorded fundings, and what it sent
+// back to the budget equal to its settlement_returns (whose attempts the
+// item derivation above puts in `budget`). Reported as a batch problem named
+// by the settlement's ledger key.
+Status CheckSettlements(store::SqlSession& session, std::vector<BatchProblem>& problems) {
+  auto store = store::MakeSettlementStore(session);
+  auto settlements = store->ListSettlements();
+  if (!settlements) return Fail(std::move(settlements.error()));
+  std::map<std::int64_t, std::vector<store::FundingRecord>> fundings;
+  for (const auto& s : *settlements) {
+    const std::string key = "settle:" + std::to_string(s.cycle_id) + ":" + s.provider_code;
+    auto problem = [&](const std::string& what, std::int64_t stored, std::int64_t counted) {
+      problems.push_back({key, what + ": quyết toán ghi " + std::to_string(stored) +
+                                   ", tính lại được " + std::to_string(counted) + "."});
+    };
+    const std::int64_t fees = s.route_kind == "PROVIDER" ? s.fees_vnd : 0;
+    const std::int64_t accounted = s.paid_account_vnd + s.paid_cash_vnd + s.returned_vnd + fees;
+    if (s.funded_vnd != accounted) {
+      problem("Số cấp (đồng) so với đã chi + hoàn trả + phí", s.funded_vnd, accounted);
+    }
+    if (!fundings.count(s.cycle_id)) {
+      auto listed = store->ListFundings(s.cycle_id);
+      if (!listed) return Fail(std::move(listed.error()));
+      fundings[s.cycle_id] = std::move(*listed);
+    }
+    std::int64_t funded_vnd = 0;
+    for (const auto& f : fundings[s.cycle_id]) {
+      if (f.provider_code == s.provider_code) funded_vnd += f.amount_vnd;
+    }
+    if (s.funded_vnd != funded_vnd) {
+      problem("Số tạm ứng/ủy nhiệm chi (đồng)", s.funded_vnd, funded_vnd);
+    }
+    auto returned = store->ReturnsTotal(s.id);
+    if (!returned) return Fail(std::move(returned.error()));
+    if (s.to_budget_vnd != *returned) {
+      problem("Số hoàn về ngân sách (đồng)", s.to_budget_vnd, *returned);
+    }
+  }
+  return {};
+}
+
 Result<Balances> Derive(store::SqlSession& session, LedgerAuditReport& report,
                         std::map<std::int64_t, std::pair<std::string, std::string>>& names) {
   auto audit = store::MakeLedgerAuditStore(session);
@@ -82,6 +125,7 @@ Result<Balances> Derive(store::SqlSession& session, LedgerAuditReport& report,
     Add(derived, b.cycle_id, core::LedgerAccount::kBudget, -fee_vnd);
     Add(derived, b.cycle_id, core::LedgerAccount::kServiceFees, fee_vnd);
   }
+  if (auto ok = CheckSettlements(session, report.batch_problems); !ok) return Fail(ok.error());
   report.cycles = static_cast<std::int64_t>(cycles->size());
   report.batches = static_cast<std::int64_t>(batches->size());
   return derived;

@@ -63,4 +63,14 @@ Status PostBatchOpened(store::SqlSession& session, const store::BatchRecord& bat
       std::move(legs));
 }
 
+Status PostSettlement(store::SqlSession& session, std::int64_t cycle_id,
+                      const std::string& provider_code, std::int64_t to_budget_vnd,
+                      const std::string& now) {
+  std::vector<core::LedgerLeg> legs;
+  Leg(legs, LedgerAccount::kReturned, -to_budget_vnd);
+  Leg(legs, LedgerAccount::kBudget, to_budget_vnd);
+  const std::string key = "settle:" + std::to_string(cycle_id) + ":" + provider_code;
+  return Post(session, {key, cycle_id, "payer.settle", provider_code, now}, std::move(legs));
+}
+
 }  // namespace ansinh::app

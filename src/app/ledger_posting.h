@@ -26,6 +26,15 @@ Status PostCycleApproval(store::SqlSession& session, const store::PayCycleRecord
 // REQUIRES: a transaction open on `session`; `batch` as written.
 Status PostBatchOpened(store::SqlSession& session, const store::BatchRecord& batch);
 
+// A payer settled (app/settlement_service.h): the returned transfers the
+// ledger still holds in `returned` (failed and returned attempts; unclaimed
+// cash went back at expire-cash) go back to the budget: returned → budget,
+// keyed "settle:<cycle id>:<provider>". Nothing is posted for 0.
+// REQUIRES: a transaction open on `session`, with the settlement's rows.
+Status PostSettlement(store::SqlSession& session, std::int64_t cycle_id,
+                      const std::string& provider_code, std::int64_t to_budget_vnd,
+                      const std::string& now);
+
 // Where a batch's money sits until the results come back: cash_held for
 // cash channels, treasury_advance on route 2, provider_float on route 1.
 core::LedgerAccount HolderOf(const std::string& route_kind, const std::string& channel);

@@ -3,6 +3,7 @@
 #include <map>
 #include <utility>
 
+#include "app/payroll_decrease_reasons.h"
 #include "app/payroll_office.h"
 #include "formats/xlsx_writer.h"
 
@@ -10,13 +11,19 @@ namespace ansinh::app {
 namespace {
 
 struct PersonTotal {
+  std::int64_t beneficiary_id = 0;
   std::int64_t amount_vnd = 0;
   std::string channel;  // of the person's first line
 };
 using PersonTotals = std::map<std::string, PersonTotal>;
 
-Result<std::pair<store::PayCycleRecord, std::optional<store::PayCycleRecord>>> Cycles(
-    store::SqlSession& session, const PayrollRequest& request) {
+struct OfficeCycles {
+  PayrollOffice office;
+  store::PayCycleRecord cycle;
+  std::optional<store::PayCycleRecord> previous;  // the latest approved before it
+};
+
+Result<OfficeCycles> Cycles(store::SqlSession& session, const PayrollRequest& request) {
   auto office = ResolveOffice(session, request.unit, request.edition, request.now);
   if (!office) return Fail(std::move(office.error()));
   auto cycles = store::MakePayrollCycleStore(session);
@@ -28,7 +35,7 @@ Result<std::pair<store::PayCycleRecord, std::optional<store::PayCycleRecord>>> C
   }
   auto previous = cycles->LatestBefore(office->code, office->edition, request.period, "approved");
   if (!previous) return Fail(std::move(previous.error()));
-  return std::make_pair(std::move(**cycle), std::move(*previous));
+  return OfficeCycles{std::move(*office), std::move(**cycle), std::move(*previous)};
 }
 
 Result<PersonTotals> TotalsOf(store::SqlSession& session, std::int64_t cycle_id) {
@@ -36,7 +43,10 @@ Result<PersonTotals> TotalsOf(store::SqlSession& session, std::int64_t cycle_id)
   auto ok = store::MakePayrollCycleStore(session)->ForEachLine(
       cycle_id, [&](const store::PaymentLineRecord& line) -> Status {
         auto [slot, inserted] = totals.try_emplace(line.beneficiary_code);
-        if (inserted) slot->second.channel = line.channel;
+        if (inserted) {
+          slot->second.beneficiary_id = line.beneficiary_id;
+          slot->second.channel = line.channel;
+        }
         slot->second.amount_vnd += line.amount_vnd;
         return {};
       });
@@ -50,7 +60,8 @@ std::string Grouped(std::int64_t amount_vnd) {
 
 std::optional<PayrollChange> Compare(const std::string& code, const PersonTotal* before,
                                      const PersonTotal* now) {
-  PayrollChange change{code, "", std::nullopt, std::nullopt, std::nullopt, std::nullopt, ""};
+  PayrollChange change{code, "", std::nullopt, std::nullopt, std::nullopt, std::nullopt, "",
+                       std::nullopt};
   if (before != nullptr) {
     change.previous_amount_vnd = before->amount_vnd;
     change.previous_channel = before->channel;
@@ -91,6 +102,42 @@ const char* ChangeTitle(const std::string& change) {
   return "Điều chỉnh";
 }
 
+// Gives each decrease its reason and says it in the detail: "Giảm: hết tuổi
+// hưởng (kỳ trước 500.000 đồng)."
+Status ExplainDecreases(store::SqlSession& session, const OfficeCycles& cycles,
+                        const PersonTotals& before, std::vector<PayrollChange>& changes) {
+  std::vector<std::int64_t> ids;
+  for (const PayrollChange& change : changes) {
+    if (change.change == "giam") ids.push_back(before.at(change.beneficiary_code).beneficiary_id);
+  }
+  if (ids.empty()) return {};
+  auto period = core::Period::Parse(cycles.cycle.period);
+  if (!period) return Fail(std::move(period.error()));
+  auto reasons = DecreaseReasonsOf(session, cycles.office.communes, *period, std::move(ids));
+  if (!reasons) return Fail(std::move(reasons.error()));
+  for (PayrollChange& change : changes) {
+    if (change.change != "giam") continue;
+    const core::DecreaseReason reason =
+        reasons->at(before.at(change.beneficiary_code).beneficiary_id);
+    change.reason = core::DecreaseReasonCode(reason);
+    change.detail = std::string("Giảm: ") + core::DecreaseReasonText(reason) + " (kỳ trước " +
+                    Grouped(*change.previous_amount_vnd) + " đồng).";
+  }
+  return {};
+}
+
+// The Vietnamese reason of a decrease, for the sheet ("" for other changes).
+std::string ReasonTitle(const std::optional<std::string>& code) {
+  if (!code) return "";
+  for (const auto reason :
+       {core::DecreaseReason::kDeath, core::DecreaseReason::kMovedAway,
+        core::DecreaseReason::kIneligible, core::DecreaseReason::kSuspended,
+        core::DecreaseReason::kEntitlementEnded, core::DecreaseReason::kAgedOut}) {
+    if (*code == core::DecreaseReasonCode(reason)) return core::DecreaseReasonText(reason);
+  }
+  return core::DecreaseReasonText(core::DecreaseReason::kOther);
+}
+
 formats::XlsxValue OptionalAmount(const std::optional<std::int64_t>& amount) {
   return amount ? formats::XlsxValue::Integer(*amount) : formats::XlsxValue();
 }
@@ -100,7 +147,8 @@ formats::XlsxValue OptionalAmount(const std::optional<std::int64_t>& amount) {
 Result<PayrollChanges> CollectChanges(store::SqlSession& session, const PayrollRequest& request) {
   auto cycles = Cycles(session, request);
   if (!cycles) return Fail(std::move(cycles.error()));
-  const auto& [cycle, previous] = *cycles;
+  const store::PayCycleRecord& cycle = cycles->cycle;
+  const std::optional<store::PayCycleRecord>& previous = cycles->previous;
   PayrollChanges out{cycle.unit_code, cycle.period, cycle.status, std::nullopt, {}};
   auto now = TotalsOf(session, cycle.id);
   if (!now) return Fail(std::move(now.error()));
@@ -128,6 +176,9 @@ Result<PayrollChanges> CollectChanges(store::SqlSession& session, const PayrollR
     }
     if (change) out.changes.push_back(std::move(*change));
   }
+  if (auto ok = ExplainDecreases(session, *cycles, before, out.changes); !ok) {
+    return Fail(std::move(ok.error()));
+  }
   return out;
 }
 
@@ -142,6 +193,7 @@ nlohmann::json ToJson(const PayrollChanges& changes) {
                     {"amount_vnd", Optional(c.amount_vnd)},
                     {"previous_channel", Optional(c.previous_channel)},
                     {"channel", Optional(c.channel)},
+                    {"reason", Optional(c.reason)},
                     {"detail", c.detail}});
   }
   return {{"unit", changes.unit},
@@ -177,7 +229,8 @@ Status WriteChangesXlsx(const PayrollChanges& changes, const std::filesystem::pa
   auto sheet = (*writer)->AddSheet(
       "Tăng giảm điều chỉnh",
       {{"Mã đối tượng", 16}, {"Loại", 12}, {"Số tiền kỳ trước", 18}, {"Số tiền kỳ này", 18},
-       {"Hình thức kỳ trước", 18}, {"Hình thức kỳ này", 18}, {"Diễn giải", 60}});
+       {"Hình thức kỳ trước", 18}, {"Hình thức kỳ này", 18}, {"Lý do giảm", 30},
+       {"Diễn giải", 60}});
   if (!sheet) return Fail(std::move(sheet.error()));
   formats::XlsxSheet& s = **sheet;
   Status ok = s.SetPrintFooter(WatermarkLine(stamp));
@@ -195,6 +248,7 @@ Status WriteChangesXlsx(const PayrollChanges& changes, const std::filesystem::pa
                    OptionalAmount(c.previous_amount_vnd), OptionalAmount(c.amount_vnd),
                    formats::XlsxValue::Text(c.previous_channel.value_or("")),
                    formats::XlsxValue::Text(c.channel.value_or("")),
+                   formats::XlsxValue::Text(ReasonTitle(c.reason)),
                    formats::XlsxValue::Text(c.detail)});
   }
   if (ok) ok = s.AddTextLine("Tổng số thay đổi: " + std::to_string(changes.changes.size()));
@@ -208,7 +262,7 @@ Result<std::vector<PayPointGroup>> CashByPayPoint(store::SqlSession& session,
   if (!cycles) return Fail(std::move(cycles.error()));
   std::map<std::pair<std::string, std::string>, AmountTotal> groups;
   auto ok = store::MakePayrollCycleStore(session)->ForEachLine(
-      cycles->first.id, [&](const store::PaymentLineRecord& line) -> Status {
+      cycles->cycle.id, [&](const store::PaymentLineRecord& line) -> Status {
         if (line.status == "held") return {};
         if (line.channel != "CASH_PAYPOINT" && line.channel != "CASH_HOME") return {};
         AmountTotal& total = groups[{line.commune_code, line.channel}];

@@ -9,23 +9,13 @@
 #include "app/payroll_office.h"
 #include "app/payroll_routing.h"
 #include "app/payroll_service.h"
+#include "app/rates_service.h"
 #include "app/registry_service.h"
 #include "core/payroll.h"
-#include "formats/rate_conversion.h"
 #include "store/payroll_facts_store.h"
-#include "store/policy_rate_store.h"
 
 namespace ansinh::app {
 namespace {
-
-Result<core::RateTable> LoadRates(store::SqlSession& session) {
-  auto store = store::MakePolicyRateStore(session);
-  auto levels = store->ListStandardLevels();
-  if (!levels) return Fail(std::move(levels.error()));
-  auto rates = store->ListPolicyRates();
-  if (!rates) return Fail(std::move(rates.error()));
-  return formats::MakeRateTable(*levels, *rates);
-}
 
 // FNV-1a, 64 bit: a fingerprint of what a run wrote, to compare runs cheaply.
 class Fingerprint {
@@ -294,7 +284,7 @@ Result<CycleSummary> PayrollService::Run(const PayrollRequest& request) {
   if (!period) return Fail(std::move(period.error()));
   auto office = ResolveOffice(session_, request.unit, request.edition, request.now);
   if (!office) return Fail(std::move(office.error()));
-  auto rates = LoadRates(session_);
+  auto rates = LoadRateTable(session_);
   if (!rates) return Fail(std::move(rates.error()));
   if (auto ok = MakeCommitsDurable(session_); !ok) return Fail(ok.error());
   auto transaction = store::Transaction::Begin(session_);

@@ -138,4 +138,13 @@ Result<nlohmann::json> RatesService::List(const std::optional<std::string>& poli
   return out;
 }
 
+Result<core::RateTable> LoadRateTable(store::SqlSession& session) {
+  auto store = store::MakePolicyRateStore(session);
+  auto levels = store->ListStandardLevels();
+  if (!levels) return Fail(std::move(levels.error()));
+  auto rates = store->ListPolicyRates();
+  if (!rates) return Fail(std::move(rates.error()));
+  return formats::MakeRateTable(*levels, *rates);
+}
+
 }  // namespace ansinh::app

@@ -15,6 +15,7 @@
 
 #include "app/audit_log.h"
 #include "core/error.h"
+#include "core/rate_table.h"
 #include "formats/reference_data.h"
 #include "store/sql_session.h"
 
@@ -49,5 +50,9 @@ class RatesService {
  private:
   store::SqlSession& session_;
 };
+
+// The standard levels and policy rates as stored, as one table.
+// Errors: the store's; those of formats::MakeRateTable.
+Result<core::RateTable> LoadRateTable(store::SqlSession& session);
 
 }  // namespace ansinh::app

@@ -8,6 +8,7 @@
 #include "store/payment_followup_store.h"
 #include "store/payment_method_store.h"
 #include "store/payment_result_store.h"
+#include "store/settlement_store.h"
 
 namespace ansinh::app {
 namespace {
@@ -49,6 +50,13 @@ Status CheckReissuable(store::SqlSession& session, const store::PaymentAttempt& 
     return Fail(ReissueConflict("reissue.returned_to_budget",
                                 "Tiền mặt của dòng " + a.line_id +
                                     " không có người nhận đã hoàn về ngân sách; không cấp lại."));
+  }
+  auto settled = store::MakeSettlementStore(session)->IsSettledReturn(a.batch_ref, a.line_ref);
+  if (!settled) return Fail(std::move(settled.error()));
+  if (*settled) {
+    return Fail(ReissueConflict("reissue.settled",
+                                "Dòng " + a.line_id +
+                                    " đã quyết toán, tiền đã hoàn về ngân sách; chi lại ở kỳ sau."));
   }
   if (a.transfer_vnd != a.amount_vnd) {
     return Fail(ReissueConflict("reissue.netted_line",

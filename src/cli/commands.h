@@ -24,6 +24,9 @@ void RegisterDisburseSendSubcommands(CLI::App& disburse, CommandContext& context
 // `disburse ingest|reissue|expire-cash|overdue` (results, returns, fallbacks,
 // deadlines), disburse_results_command.cc.
 void RegisterDisburseResultsSubcommands(CLI::App& disburse, CommandContext& context);
+// `disburse fund|settle|status` (settlement and the cycle's stage),
+// disburse_settle_command.cc.
+void RegisterDisburseSettleSubcommands(CLI::App& disburse, CommandContext& context);
 void RegisterAuditCommand(CLI::App& app, CommandContext& context);     // audit_command.cc
 void RegisterKeysCommand(CLI::App& app, CommandContext& context);     // keys_command.cc
 

@@ -140,6 +140,7 @@ void RegisterDisburseCommand(CLI::App& app, CommandContext& context) {
 
   RegisterDisburseResultsSubcommands(*command, context);
   RegisterDisburseSendSubcommands(*command, context);
+  RegisterDisburseSettleSubcommands(*command, context);
 }
 
 }  // namespace ansinh::cli

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/payroll_changes.h"
+#include "app/payroll_office_actions.h"
 #include "app/payroll_service.h"
 #include "cli/command.h"
 #include "cli/commands.h"
@@ -73,14 +74,7 @@ Status PayPoints(store::SqlSession& session, const app::PayrollRequest& request,
                  const CommandContext& context) {
   auto groups = app::CashByPayPoint(session, request);
   if (!groups) return Fail(std::move(groups.error()));
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& group : *groups) {
-    list.push_back({{"pay_point", group.commune_code},
-                    {"channel", group.channel},
-                    {"count", group.total.count},
-                    {"amount_vnd", group.total.amount_vnd}});
-  }
-  PrintSummary(context, {{"period", request.period}, {"unit", request.unit}, {"pay_points", list}});
+  PrintSummary(context, app::PayPointsJson(request, *groups));
   return {};
 }
 
@@ -88,15 +82,7 @@ Status Receivables(app::PayrollService& payroll, const app::PayrollRequest& requ
                    const CommandContext& context) {
   auto receivables = payroll.Receivables(request);
   if (!receivables) return Fail(std::move(receivables.error()));
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& r : *receivables) {
-    list.push_back({{"beneficiary_code", r.beneficiary_code},
-                    {"entitlement_id", r.entitlement_id},
-                    {"for_period", r.for_period},
-                    {"amount_vnd", r.amount_vnd},
-                    {"status", r.status}});
-  }
-  PrintSummary(context, {{"period", request.period}, {"unit", request.unit}, {"receivables", list}});
+  PrintSummary(context, app::ReceivablesJson(request, *receivables));
   return {};
 }
 

@@ -27,6 +27,7 @@ struct TokenArguments {
   std::string edition;
   std::vector<std::string> contracted_units;
   std::string expires;
+  std::string provider;
   std::int64_t id = 0;
   std::int64_t after_id = 0;
   std::int64_t limit = kDefaultListLimit;
@@ -49,7 +50,8 @@ Status RunCreate(const TokenArguments& a, const CommandContext& context) {
                          a.unit.empty() ? std::nullopt : std::optional(a.unit),
                          a.edition.empty() ? std::nullopt : std::optional(a.edition),
                          a.contracted_units,
-                         a.expires.empty() ? std::nullopt : std::optional(a.expires)};
+                         a.expires.empty() ? std::nullopt : std::optional(a.expires),
+                         a.provider.empty() ? std::nullopt : std::optional(a.provider)};
   return WithDatabase(a, [&](store::Database& database) -> Status {
     auto created = app::CreateApiToken(database, token, app::CliActor(), app::NowUnixSeconds());
     if (!created) return Fail(std::move(created.error()));
@@ -92,6 +94,8 @@ void AddCreateCommand(CLI::App& parent, const std::shared_ptr<TokenArguments>& a
   create->add_option("--contract-unit", a->contracted_units,
                      "Địa bàn hợp đồng thêm (tổ chức chi trả); lặp lại được");
   create->add_option("--expires", a->expires, "Ngày cuối còn hiệu lực, YYYY-MM-DD (giờ Việt Nam)");
+  create->add_option("--provider", a->provider,
+                     "Mã tổ chức chi trả mà mã API đại diện (ví dụ VNPOST), cho API đối tác");
   create->callback([a, &context] { context.outcome = RunCreate(*a, context); });
 }
 

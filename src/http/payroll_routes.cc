@@ -12,6 +12,7 @@
 #include "http/auth_http.h"
 #include "http/error_status.h"
 #include "http/import_routes.h"
+#include "http/payroll_scope.h"
 #include "http/scratch_directory.h"
 #include "store/payroll_cycle_store.h"
 
@@ -19,64 +20,6 @@ namespace ansinh::http {
 namespace {
 
 using core::Permission;
-
-std::string PathParam(const Request& request, const char* name) {
-  const auto found = request.path_params.find(name);
-  return found == request.path_params.end() ? "" : found->second;
-}
-
-// The office's map: ?edition=, else the caller's own, else the service's
-// default (a 3-digit code is pre-2025; otherwise the map in force today).
-Result<std::optional<std::string>> EditionOf(const Request& request,
-                                             const core::Principal& principal) {
-  const auto edition = request.QueryParam("edition");
-  if (edition) {
-    if (*edition != "pre2025" && *edition != "2025") {
-      return Fail(InvalidParameter("edition", "Tham số edition chỉ nhận pre2025 hoặc 2025."));
-    }
-    return std::optional<std::string>(std::string(*edition));
-  }
-  if (!principal.scope_edition.empty()) return std::optional<std::string>(principal.scope_edition);
-  return std::optional<std::string>();
-}
-
-// A user of national scope has no map of their own: when the office has a
-// cycle for the period in exactly one map, that is the one meant (a 5-digit
-// commune code of 2024 is not in today's map). Otherwise the service's default.
-Result<std::optional<std::string>> EditionOfExistingCycle(store::SqlSession& session,
-                                                          const std::string& unit,
-                                                          const std::string& period) {
-  std::optional<std::string> found;
-  auto cycles = store::MakePayrollCycleStore(session);
-  for (const char* edition : {"pre2025", "2025"}) {
-    auto cycle = cycles->Find(unit, edition, period);
-    if (!cycle) return Fail(std::move(cycle.error()));
-    if (!*cycle) continue;
-    if (found) return std::optional<std::string>();  // in both: ambiguous, use the default
-    found = edition;
-  }
-  return found;
-}
-
-// The request of a route, the office checked against the caller's scope
-// first, so that an office outside it answers as one that does not exist.
-Result<app::PayrollRequest> ScopedRequest(store::SqlSession& session, const Request& request,
-                                          const core::Principal& principal) {
-  auto edition = EditionOf(request, principal);
-  if (!edition) return Fail(std::move(edition.error()));
-  app::PayrollRequest out{PathParam(request, "period"), PathParam(request, "unit"), *edition,
-                          AuditActorFor(principal, request), std::chrono::system_clock::now()};
-  const std::string scope_edition = edition->value_or(principal.scope_edition);
-  if (auto ok = app::RequireUnitInScope(session, principal, scope_edition, out.unit); !ok) {
-    return Fail(std::move(ok.error()));
-  }
-  if (!out.edition) {
-    auto existing = EditionOfExistingCycle(session, out.unit, out.period);
-    if (!existing) return Fail(std::move(existing.error()));
-    out.edition = std::move(*existing);
-  }
-  return out;
-}
 
 using PayrollWork = std::function<Response(store::SqlSession&, const app::PayrollRequest&)>;
 
@@ -89,7 +32,7 @@ Response WithOffice(RegistryApi& api, const Request& request, const core::Princi
   }
   auto session = api.database().Acquire();
   if (!session) return ErrorResponse(session.error());
-  auto payroll_request = ScopedRequest(**session, request, principal);
+  auto payroll_request = ScopedPayrollRequest(**session, request, principal);
   if (!payroll_request) return ErrorResponse(payroll_request.error());
   return work(**session, *payroll_request);
 }

@@ -13,6 +13,9 @@
 #include "http/idempotency.h"
 #include "http/import_routes.h"
 #include "http/list_routes.h"
+#include "http/overdue_routes.h"
+#include "http/partner_routes.h"
+#include "http/payroll_office_routes.h"
 #include "http/payroll_routes.h"
 #include "http/rates_routes.h"
 
@@ -47,7 +50,10 @@ Router BuildRouter(store::Database& database) {
   AddImportRoutes(router, registry, idempotency);
   AddListRoutes(router, registry);
   AddPayrollRoutes(router, registry, idempotency);
+  AddPayrollOfficeRoutes(router, registry, idempotency);
   AddRatesRoutes(router, registry, idempotency);
+  AddPartnerRoutes(router, registry);
+  AddOverdueRoutes(router, registry);
   return router;
 }
 

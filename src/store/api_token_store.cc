@@ -7,13 +7,14 @@ namespace {
 
 constexpr const char* kApiTokenSelect =
     "SELECT id, user_id, name, token_hash, token_prefix, created_at, created_by, expires_on, "
-    "expires_at_s, revoked_at, last_used_at_s FROM api_tokens";
+    "expires_at_s, revoked_at, last_used_at_s, provider_code FROM api_tokens";
 
 ApiTokenRecord ReadToken(const SqlRows& rows, std::size_t r) {
   return ApiTokenRecord{rows.Int64(r, 0),        rows.Int64(r, 1),         rows.Text(r, 2),
                         rows.Text(r, 3),         rows.Text(r, 4),          rows.Text(r, 5),
                         rows.Text(r, 6),         rows.OptionalText(r, 7),  rows.OptionalInt64(r, 8),
-                        rows.OptionalText(r, 9), rows.OptionalInt64(r, 10)};
+                        rows.OptionalText(r, 9), rows.OptionalInt64(r, 10),
+                        rows.OptionalText(r, 11)};
 }
 
 class SqlApiTokenStore : public ApiTokenStore {
@@ -23,10 +24,11 @@ class SqlApiTokenStore : public ApiTokenStore {
   Result<std::int64_t> Insert(const ApiTokenRecord& t) override {
     auto rows = session_.Query(
         "INSERT INTO api_tokens (user_id, name, token_hash, token_prefix, created_at, created_by, "
-        "expires_on, expires_at_s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+        "expires_on, expires_at_s, provider_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+        "RETURNING id",
         {SqlInt(t.user_id), SqlText(t.name), SqlText(t.token_hash), SqlText(t.token_prefix),
          SqlText(t.created_at), SqlText(t.created_by), SqlOptional(t.expires_on),
-         SqlOptional(t.expires_at_s)});
+         SqlOptional(t.expires_at_s), SqlOptional(t.provider_code)});
     if (!rows) return Fail(std::move(rows.error()));
     return rows->Int64(0, 0);
   }
@@ -67,6 +69,14 @@ class SqlApiTokenStore : public ApiTokenStore {
     auto rows = session_.Query("SELECT 1 FROM api_tokens WHERE user_id = ?1", {SqlInt(user_id)});
     if (!rows) return Fail(std::move(rows.error()));
     return !rows->empty();
+  }
+
+  Result<std::optional<std::string>> ProviderCodeOf(std::int64_t user_id) override {
+    auto rows = session_.Query("SELECT provider_code FROM api_tokens WHERE user_id = ?1",
+                               {SqlInt(user_id)});
+    if (!rows) return Fail(std::move(rows.error()));
+    if (rows->empty()) return std::optional<std::string>();
+    return rows->OptionalText(0, 0);
   }
 
  private:

@@ -25,6 +25,9 @@ struct ApiTokenRecord {
   std::optional<std::int64_t> expires_at_s;
   std::optional<std::string> revoked_at;
   std::optional<std::int64_t> last_used_at_s;
+  // The payer the token speaks for on the partner API (the batches'
+  // provider_code); none: not a payment partner.
+  std::optional<std::string> provider_code;
 };
 
 // Thread safety: as the session it works on (one thread at a time).
@@ -44,6 +47,9 @@ class ApiTokenStore {
   // True when the user is the service account of a token (it never logs in
   // with a password).
   virtual Result<bool> IsServiceAccount(std::int64_t user_id) = 0;
+  // The provider code of the token whose service account is `user_id`; none
+  // for a person or a token without one.
+  virtual Result<std::optional<std::string>> ProviderCodeOf(std::int64_t user_id) = 0;
 };
 
 // The one implementation, over either dialect. `session` must outlive the store.

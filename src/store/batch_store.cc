@@ -103,12 +103,13 @@ class SqlBatchStore : public BatchStore {
     return {};
   }
 
+  // One pass over the batch's items, each finding its line by key (an UPDATE
+  // with a subquery per line would read the batch's items once per line).
   Result<std::int64_t> MarkLinesHandedOver(std::int64_t batch_ref) override {
     return session_.Execute(
-        "UPDATE payment_lines SET status = CASE WHEN (SELECT i.transfer_vnd FROM batch_items i "
-        "WHERE i.batch_ref = ?1 AND i.line_ref = payment_lines.id) > 0 THEN 'sent' ELSE 'paid' "
-        "END WHERE status = 'pending' AND id IN "
-        "(SELECT line_ref FROM batch_items WHERE batch_ref = ?1)",
+        "UPDATE payment_lines SET status = CASE WHEN i.transfer_vnd > 0 THEN 'sent' ELSE 'paid' "
+        "END FROM batch_items i WHERE i.batch_ref = ?1 AND i.line_ref = payment_lines.id "
+        "AND payment_lines.status = 'pending'",
         {SqlInt(batch_ref)});
   }
 

@@ -1,6 +1,11 @@
 #include "store/ingest_store.h"
 
+#include <algorithm>
+#include <array>
+#include <string_view>
 #include <utility>
+
+#include "store/registry_sql.h"
 
 namespace ansinh::store {
 namespace {
@@ -49,6 +54,28 @@ class SqlIngestStore : public IngestStore {
                          {SqlInt(line_ref), SqlText(from), SqlText(to)});
     if (!changed) return Fail(std::move(changed.error()));
     return *changed == 1;
+  }
+
+  Result<std::int64_t> SetLinesStatus(const std::vector<std::int64_t>& line_refs,
+                                      const std::string& from, const std::string& to) override {
+    // The states are written into the statement (the key chunks take the
+    // placeholders), so only the known ones are accepted.
+    static constexpr std::array<std::string_view, 7> kStates = {
+        "pending", "sent", "paid", "failed", "returned", "paid_cash", "cancelled"};
+    const auto known = [](const std::string& s) {
+      return std::find(kStates.begin(), kStates.end(), s) != kStates.end();
+    };
+    if (!known(from) || !known(to)) {
+      return Fail(ErrorKind::kInternal, "ingest.status_unknown",
+                  "Trạng thái dòng chi trả không hợp lệ: " + from + " → " + to + ".");
+    }
+    SqlParams keys;
+    keys.reserve(line_refs.size());
+    for (const auto ref : line_refs) keys.push_back(SqlInt(ref));
+    return ExecuteForKeys(
+        session_, "UPDATE payment_lines SET status = '" + to + "' WHERE status = '" + from +
+                      "' AND id IN",
+        keys);
   }
 
  private:

@@ -44,6 +44,12 @@ class IngestStore {
   // from → to; returns whether the line was in `from`.
   virtual Result<bool> SetLineStatus(std::int64_t line_ref, const std::string& from,
                                      const std::string& to) = 0;
+  // The same for many lines in one statement per chunk; returns how many were
+  // in `from`. `from` and `to` are line states (payment_lines.status).
+  // Errors: kInternal ingest.status_unknown for anything else.
+  virtual Result<std::int64_t> SetLinesStatus(const std::vector<std::int64_t>& line_refs,
+                                              const std::string& from,
+                                              const std::string& to) = 0;
 };
 
 // `session` must outlive the store.

@@ -31,10 +31,14 @@ class SqlLedgerAuditStore : public LedgerAuditStore {
     auto rows = session_.Query(
         "SELECT x.cycle_id, x.route_kind, x.channel, x.status, CAST(SUM(x.transfer_vnd) AS BIGINT), "
         "x.unclaimed FROM (SELECT b.cycle_id, b.route_kind, b.channel, l.status, i.transfer_vnd, "
-        "CASE WHEN u.line_ref IS NULL THEN 0 ELSE 1 END AS unclaimed "
+        "CASE WHEN u.line_ref IS NULL AND s.line_ref IS NULL THEN 0 ELSE 1 END AS unclaimed "
         "FROM batch_items i JOIN disbursement_batches b ON b.id = i.batch_ref "
         "JOIN payment_lines l ON l.id = i.line_ref LEFT JOIN unclaimed_cash u "
-        "ON u.batch_ref = i.batch_ref AND u.line_ref = i.line_ref WHERE i.live = 1) x "
+        "ON u.batch_ref = i.batch_ref AND u.line_ref = i.line_ref "
+        // A settlement sent a returned attempt's money back to the budget, as
+        // expire-cash does for unclaimed cash (0012_settlement.sql).
+        "LEFT JOIN settlement_returns s ON s.batch_ref = i.batch_ref AND s.line_ref = i.line_ref "
+        "WHERE i.live = 1) x "
         "GROUP BY x.cycle_id, x.route_kind, x.channel, x.status, x.unclaimed");
     if (!rows) return Fail(std::move(rows.error()));
     std::vector<ItemTotals> out;

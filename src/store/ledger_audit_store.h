@@ -24,7 +24,8 @@ struct ApprovedCycleTotals {
 // Σ transfer of the live items of one cycle's batches of one route and
 // channel whose lines are in one status. Items no longer live (re-issued
 // attempts) are left out: their batch, result and re-issue postings net to
-// zero. returned_to_budget: unclaimed cash (0009's unclaimed_cash).
+// zero. returned_to_budget: unclaimed cash (0009's unclaimed_cash) or a
+// return a settlement sent back to the budget (0012's settlement_returns).
 struct ItemTotals {
   std::int64_t cycle_id = 0;
   std::string route_kind;

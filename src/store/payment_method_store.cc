@@ -1,5 +1,7 @@
 #include "store/payment_method_store.h"
 
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "store/registry_sql.h"
@@ -7,6 +9,10 @@
 
 namespace ansinh::store {
 namespace {
+
+constexpr std::string_view kSelectMethods =
+    "SELECT beneficiary_id, channel, recipient, bin, account_number, holder_name, consent, "
+    "effective_month, valid, problems FROM payment_methods ";
 
 PaymentMethodRecord ReadMethod(SensitiveFields& fields, const SqlRows& rows, std::size_t r) {
   const auto channel = ParseStored(core::ParsePaymentChannel(rows.Text(r, 1)), "channel");
@@ -58,14 +64,30 @@ class SqlPaymentMethodStore : public PaymentMethodStore {
   }
 
   Result<std::optional<PaymentMethodRecord>> Find(std::int64_t beneficiary_id) override {
-    auto rows = session_.Query(
-        "SELECT beneficiary_id, channel, recipient, bin, account_number, holder_name, consent, "
-        "effective_month, valid, problems FROM payment_methods WHERE beneficiary_id = ?1",
-        {SqlInt(beneficiary_id)});
+    auto rows = session_.Query(std::string(kSelectMethods) + "WHERE beneficiary_id = ?1",
+                               {SqlInt(beneficiary_id)});
     if (!rows) return Fail(std::move(rows.error()));
     if (rows->empty()) return std::optional<PaymentMethodRecord>();
     SensitiveFields fields(session_);
     return std::optional<PaymentMethodRecord>(ReadMethod(fields, *rows, 0));
+  }
+
+  Result<std::unordered_map<std::int64_t, PaymentMethodRecord>> FindForBatch(
+      std::int64_t batch_ref) override {
+    auto rows = session_.Query(
+        std::string(kSelectMethods) +
+            "WHERE beneficiary_id IN (SELECT l.beneficiary_id FROM batch_items i "
+            "JOIN payment_lines l ON l.id = i.line_ref WHERE i.batch_ref = ?1)",
+        {SqlInt(batch_ref)});
+    if (!rows) return Fail(std::move(rows.error()));
+    SensitiveFields fields(session_);
+    std::unordered_map<std::int64_t, PaymentMethodRecord> out;
+    out.reserve(rows->size());
+    for (std::size_t r = 0; r < rows->size(); ++r) {
+      auto record = ReadMethod(fields, *rows, r);
+      out.emplace(record.beneficiary_id, std::move(record));
+    }
+    return out;
   }
 
  private:

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/beneficiary.h"
@@ -30,6 +31,10 @@ class PaymentMethodStore {
   // Inserts or replaces the method of each beneficiary. Returns rows written.
   virtual Result<std::int64_t> PutBatch(const std::vector<PaymentMethodRecord>& records) = 0;
   virtual Result<std::optional<PaymentMethodRecord>> Find(std::int64_t beneficiary_id) = 0;
+  // The methods of every person with a line in the batch, by beneficiary id:
+  // one query for a whole payment file rather than one per line.
+  virtual Result<std::unordered_map<std::int64_t, PaymentMethodRecord>> FindForBatch(
+      std::int64_t batch_ref) = 0;
 };
 
 // `session` must outlive the store.

@@ -70,17 +70,8 @@ class PayrollApiTest : public SharedServerTest<PayrollApiTest> {
                                                          {"tinh01", "province_officer", "01"},
                                                          {"kiemtoan", "auditor", ""}};
     for (const auto& u : users) {
-      std::vector<std::string> arguments{"user",   "--db",       workspace.db_url,
-                                         "add",    "--username", u[0],
-                                         "--role", u[1],         "--password-stdin"};
-      if (!u[2].empty()) {
-        for (const std::string extra : {"--unit", u[2].c_str(), "--edition", "pre2025"}) {
-          arguments.push_back(extra);
-        }
-      }
-      const ProcessResult added = RunAnsinhWithInput(arguments, std::string(kApiPassword) + "\n");
-      if (added.exit_code != 0) {
-        error = u[0] + ": " + added.stderr_text;
+      if (!AddUser(workspace.db_url, u[0], u[1], u[2], error, "pre2025")) {
+        error = u[0] + ": " + error;
         return false;
       }
     }

@@ -23,13 +23,17 @@ inline constexpr const char* kBaDinh = "00004";
 inline constexpr const char* kNgocHa = "00008";
 inline constexpr const char* kCaoBang = "01273";
 
-// `ansinh user add` with --edition 2025; an empty unit for national roles.
+// `ansinh user add` in the given map (the 2025 one unless told); an empty
+// unit for national roles. On failure `error` holds the CLI's message.
 inline bool AddUser(const std::string& db_url, const std::string& username, const std::string& role,
-                    const std::string& unit, std::string& error) {
+                    const std::string& unit, std::string& error,
+                    const std::string& edition = "2025") {
   std::vector<std::string> arguments{"user", "--db", db_url, "add", "--username", username,
                                      "--role", role, "--password-stdin"};
   if (!unit.empty()) {
-    for (const char* extra : {"--unit", unit.c_str(), "--edition", "2025"}) arguments.push_back(extra);
+    for (const char* extra : {"--unit", unit.c_str(), "--edition", edition.c_str()}) {
+      arguments.push_back(extra);
+    }
   }
   const ProcessResult added = RunAnsinhWithInput(arguments, std::string(kApiPassword) + "\n");
   error = added.stderr_text;

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/api_token_service.h"
 #include "app/auth_secrets.h"
 #include "app/user_service.h"
 #include "core/permission.h"
@@ -39,6 +40,8 @@ constexpr const char* kPassword = "một cụm từ đủ dài cho ma trận quy
 constexpr const char* kInScopeCode = "BTXH-15517-0000002";
 constexpr const char* kOutOfScopeCode = "BTXH-00004-0000009";
 constexpr const char* kMissingCode = "BTXH-99999-0000000";
+constexpr const char* kInScopeBatch = "202409-15517-P-VNPOST-C-1";
+constexpr const char* kOutOfScopeBatch = "202409-00004-P-VNPOST-C-1";
 
 struct ParamValues {
   std::string in_scope;
@@ -53,6 +56,9 @@ inline const std::map<std::string, ParamValues>& ParamTable() {
       {"code", {kInScopeCode, kOutOfScopeCode, kMissingCode}},
       {"unit", {"15517", "00004", "99999"}},
       {"period", {"2024-09", "", ""}},
+      // VNPOST's cash batches of the two offices (PrepareBatches); the token
+      // of the provider operator speaks for VNPOST in district 395.
+      {"batch_id", {kInScopeBatch, kOutOfScopeBatch, "202409-99999-P-VNPOST-C-1"}},
   };
   return table;
 }
@@ -105,12 +111,24 @@ class RouteTableTest : public ::testing::Test {
                                      "2024-09", "--unit", "15517", "--edition", "pre2025", "--as",
                                      "mt.preparer"});
     ASSERT_EQ(prepared.exit_code, 0) << prepared.stderr_text << prepared.stdout_text;
+    ASSERT_NO_FATAL_FAILURE(PrepareBatches());
     auto url = store::ParseDatabaseUrl(workspace_->db_url);
     ASSERT_TRUE(url);
     auto database = store::OpenDatabase(*url);
     ASSERT_TRUE(database);
     database_ = std::move(*database);
     for (const core::Role role : core::kAllRoles) {
+      if (role == core::Role::kProviderOperator) {
+        // A provider operator reaches the partner API through a token tied to
+        // its provider code; the session below acts as its service account.
+        app::NewApiToken token{"mt.provider_operator", role, UnitOf(role), "pre2025", {},
+                               std::nullopt, "VNPOST"};
+        auto created = app::CreateApiToken(*database_, token, app::CliActor(),
+                                           app::NowUnixSeconds());
+        ASSERT_TRUE(created) << created.error().message;
+        users_[role] = created->record.user_id;
+        continue;
+      }
       app::NewUser user{std::string("mt.") + core::RoleName(role),
                         role,
                         UnitOf(role),
@@ -124,6 +142,33 @@ class RouteTableTest : public ::testing::Test {
       users_[role] = added->id;
     }
     router_ = std::make_unique<Router>(BuildRouter(*database_));
+  }
+
+  // Approves the draft of the in-scope office and opens VNPOST's cash batch
+  // there (kInScopeBatch), then the same for the office outside every
+  // scope (kOutOfScopeBatch).
+  static void PrepareBatches() {
+    for (const char* unit : {"15517", "00004"}) {
+      const std::string u(unit);
+      const std::vector<std::vector<std::string>> steps = {
+          {"payroll", "--db", workspace_->db_url, "run", "--period", "2024-09", "--unit", u,
+           "--edition", "pre2025", "--as", "mt.preparer"},
+          {"payroll", "--db", workspace_->db_url, "approve", "--period", "2024-09", "--unit", u,
+           "--edition", "pre2025", "--as", "mt.approver"},
+          {"disburse", "--db", workspace_->db_url, "route", "set", "--unit", u, "--edition",
+           "pre2025", "--group", "BTXH", "--route", "PROVIDER", "--provider", "VNPOST",
+           "--contract", "HD-" + u, "--account", "3713.0.1", "--fee-fixed", "2000"},
+          {"disburse", "--db", workspace_->db_url, "export", "--period", "2024-09", "--unit", u,
+           "--edition", "pre2025", "--format", "csv", "--out",
+           (workspace_->root / ("batches-" + u)).string()},
+      };
+      for (const auto& step : steps) {
+        if (u == "15517" && step[3] == "run") continue;  // prepared above
+        const auto done = RunAnsinh(step);
+        ASSERT_EQ(done.exit_code, 0) << step[3] << " " << u << ": " << done.stderr_text
+                                     << done.stdout_text;
+      }
+    }
   }
 
   static void TearDownTestSuite() {

@@ -25,7 +25,7 @@ class ApiTokenServiceTest : public testing_support::BackendTest {
   }
 
   CreatedApiToken Create(const std::string& name, std::optional<std::string> expires = {}) {
-    NewApiToken token{name, core::Role::kProviderOperator, "001", std::nullopt, {}, expires};
+    NewApiToken token{name, core::Role::kProviderOperator, "001", std::nullopt, {}, expires, {}};
     auto created = CreateApiToken(database(), token, CliActor(), kNow_s);
     EXPECT_TRUE(created) << (created ? "" : created.error().code);
     return created ? *created : CreatedApiToken{};
@@ -89,7 +89,7 @@ TEST_P(ApiTokenServiceTest, UnknownMalformedRevokedAndExpiredTokensAreRefused) {
 
 TEST_P(ApiTokenServiceTest, BadNamesAndDatesAreRefused) {
   const auto code = [this](const std::string& name, std::optional<std::string> expires) {
-    NewApiToken token{name, core::Role::kProviderOperator, "001", std::nullopt, {}, expires};
+    NewApiToken token{name, core::Role::kProviderOperator, "001", std::nullopt, {}, expires, {}};
     auto created = CreateApiToken(database(), token, CliActor(), kNow_s);
     return created ? "ok" : created.error().code;
   };

@@ -7,7 +7,11 @@
 // files must then be exactly what an uninterrupted run leaves — the same
 // batches, items, line statuses, ledger transfers and results, the same
 // transactions in the files, no temporary file — and `ansinh audit` must be
-// clean: no payment lost, none twice, the ledger balanced.
+// clean: no payment lost, none twice, the ledger balanced. The same is done
+// for `disburse fund` (the Treasury's advance or payment order) and
+// `disburse settle` (with its report) of one payer, once every one of its
+// lines has a result. The audit runs in this process (app::AuditLedger, the
+// code `ansinh audit` runs) to keep the many kills fast.
 //
 // ANSINH_KILL_TEST_LONG=1 also kills the recovering run at each of its crash
 // points (every pair k1 × k2), well over a thousand kills per store.
@@ -17,6 +21,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -24,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/ledger_audit.h"
 #include "app/registry_service.h"
 #include "integration/cli_runner.h"
 #include "integration/test_database.h"
@@ -48,6 +54,12 @@ constexpr const char* kStateQueries[] = {
     "SELECT l.line_id, r.status, COALESCE(r.reason_code, '') FROM payment_results r "
     "JOIN payment_lines l ON l.id = r.line_ref ORDER BY 1",
     "SELECT message_id, batch_id, CAST(transactions AS TEXT) FROM ingested_reports ORDER BY 1",
+    "SELECT provider_code, order_number, order_date, CAST(amount_vnd AS TEXT) "
+    "FROM settlement_fundings ORDER BY 1, 2",
+    "SELECT provider_code, route_kind, CAST(funded_vnd AS TEXT), CAST(returned_vnd AS TEXT), "
+    "CAST(fees_vnd AS TEXT), CAST(to_budget_vnd AS TEXT), detail FROM settlements ORDER BY 1",
+    "SELECT CAST(batch_ref AS TEXT), CAST(line_ref AS TEXT), CAST(amount_vnd AS TEXT) "
+    "FROM settlement_returns ORDER BY 1, 2",
 };
 
 std::string DatabaseState(const std::string& url) {
@@ -108,6 +120,19 @@ std::string FilesState(const std::filesystem::path& dir) {
   return state;
 }
 
+// The names in a directory, one a line, sorted (a leftover temporary file shows).
+std::string KillTestFileNames(const std::filesystem::path& dir) {
+  std::set<std::string> names;
+  if (std::filesystem::exists(dir)) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      names.insert(entry.path().filename().string());
+    }
+  }
+  std::string text;
+  for (const auto& name : names) text += name + "\n";
+  return text;
+}
+
 bool LongMode() {
   const char* value = std::getenv("ANSINH_KILL_TEST_LONG");
   return value != nullptr && std::string(value) == "1";
@@ -164,9 +189,45 @@ class ExactlyOnceKillTest : public testing_support::CliTest {
     return true;
   }
 
+  // `ansinh audit`'s check, run in this process: one process less per kill.
   void ExpectAuditClean(const std::string& url, long k) {
-    const CommandResult audit = RunAnsinh("audit --db '" + url + "'");
-    EXPECT_EQ(audit.exit_code, 0) << "kill point " << k << ": " << audit.out;
+    auto parsed = store::ParseDatabaseUrl(url);
+    ASSERT_TRUE(parsed);
+    auto opened = store::OpenDatabase(*parsed);
+    ASSERT_TRUE(opened) << opened.error().message;
+    auto lease = (*opened)->Acquire();
+    ASSERT_TRUE(lease) << lease.error().message;
+    auto report = AuditLedger(**lease);
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_TRUE(report->clean()) << "kill point " << k << ": " << ToJson(*report).dump();
+  }
+
+  // Kills `command` on a fresh copy of `base` at each of its crash points;
+  // each time the recovered copy must equal `expected` (and the files in
+  // `out`, `expected_files`), audit clean; at every fourth point a further
+  // run must change nothing. Returns the number of points + 1.
+  long KillEveryPoint(const std::string& base, const std::string& expected, const char* what,
+                      const std::function<std::string(const std::string&)>& command, int& kills,
+                      const std::filesystem::path& out = {},
+                      const std::string& expected_files = {}) {
+    long k = 1;
+    for (;; ++k) {
+      const std::string copy = CopyDatabase(base);
+      if (!out.empty()) std::filesystem::remove_all(out);
+      if (!KillAndRecover(command(copy), k, kills)) break;
+      EXPECT_EQ(DatabaseState(copy), expected) << what << " killed at point " << k;
+      if (!out.empty()) {
+        EXPECT_EQ(KillTestFileNames(out), expected_files) << what << " killed at " << k;
+      }
+      ExpectAuditClean(copy, k);
+      if (k % 4 == 1) {  // a further run changes nothing (every fourth point: time)
+        EXPECT_EQ(RunAnsinh(command(copy)).exit_code, 0);
+        EXPECT_EQ(DatabaseState(copy), expected) << what << " run again after point " << k;
+      }
+      DropCopy(copy);
+      if (HasFailure()) break;
+    }
+    return k;
   }
 
   std::string period_;
@@ -242,6 +303,81 @@ TEST_P(ExactlyOnceKillTest, ExportAndIngestKilledAtEveryPointEndAsIfNeverInterru
     if (HasFailure()) break;
   }
   EXPECT_GE(m, 5) << "the ingest should have crash points to kill at";
+
+  // Settlement of the report's payer: every other account batch of it paid,
+  // its cash unclaimed (back to the budget), then its advance or payment
+  // order, then its settlement with the XLSX report.
+  std::string provider, route;
+  std::int64_t batches_vnd = 0, fees_vnd = 0;
+  for (const auto& batch : summary["batches"]) {
+    if (batch["batch_id"] != batch_id) continue;
+    provider = batch["provider"];
+    route = batch["route"];
+  }
+  int report_number = 2;
+  for (const auto& batch : summary["batches"]) {
+    if (batch["provider"] != provider) continue;
+    batches_vnd += batch["amount_vnd"].get<std::int64_t>();
+    fees_vnd += batch["fee_vnd"].get<std::int64_t>();
+    if (batch["batch_id"] == batch_id || batch["file"].is_null()) continue;
+    const std::string other = batch["batch_id"];
+    std::vector<test::StatusLine> paid;
+    for (const auto& [id, amount] : Pain001Transactions(
+             testing_support::ReadWholeFile(reference_out.path() / (other + ".xml")))) {
+      paid.push_back({id, "ACSC", "", amount});
+    }
+    const auto file = report_dir.path() / (other + ".xml");
+    std::ofstream(file) << test::Pain002("PSR-KILL-" + std::to_string(report_number++), other,
+                                         paid);
+    ASSERT_EQ(RunAnsinh(Ingest(ingested, file)).exit_code, 0);
+  }
+  ASSERT_EQ(RunAnsinh("disburse --db '" + ingested + "' expire-cash --as-of 2099-12-31 --days 1")
+                .exit_code,
+            0);
+  const std::int64_t amount_vnd =
+      route == "PROVIDER" ? batches_vnd + fees_vnd + 1'000'000 : batches_vnd;
+  const auto fund = [&](const std::string& url) {
+    return "disburse --db '" + url + "' fund --period " + period_ + " --unit 38 --provider " +
+           provider + " --amount " + std::to_string(amount_vnd) +
+           " --order TU-KILL-1 --date 2026-01-05 --as ketoan";
+  };
+  const std::string funded = CopyDatabase(ingested);
+  ASSERT_EQ(RunAnsinh(fund(funded)).exit_code, 0);
+  const std::string funded_state = DatabaseState(funded);
+  const CommandResult status =
+      RunAnsinh("disburse --db '" + funded + "' status --period " + period_ + " --unit 38");
+  ASSERT_EQ(status.exit_code, 0) << status.out;
+  std::int64_t returned_vnd = -1;
+  const auto status_json = nlohmann::json::parse(status.out);
+  for (const auto& payer : status_json["payers"]) {
+    if (payer["provider"] == provider) returned_vnd = payer["figures"]["returned_vnd"];
+  }
+  ASSERT_GE(returned_vnd, 0) << status.out;
+  TempDir settle_out;
+  const auto settle = [&](const std::string& url) {
+    return "disburse --db '" + url + "' settle --period " + period_ + " --unit 38 --provider " +
+           provider + " --returned-vnd " + std::to_string(returned_vnd) +
+           " --as ketoan --format xlsx --report " + settle_out.path().string();
+  };
+  const std::string settled = CopyDatabase(funded);
+  const CommandResult settled_run = RunAnsinh(settle(settled));
+  ASSERT_EQ(settled_run.exit_code, 0) << settled_run.out;
+  const std::string settled_state = DatabaseState(settled);
+  ASSERT_NE(settled_state, funded_state);
+  const std::string settled_files = KillTestFileNames(settle_out.path());
+  ASSERT_FALSE(settled_files.empty());
+
+  const auto started = std::chrono::steady_clock::now();
+  const long f = KillEveryPoint(ingested, funded_state, "fund", fund, kills);
+  EXPECT_GE(f, 5) << "the funding should have crash points to kill at";
+  const long s = KillEveryPoint(funded, settled_state, "settle", settle, kills, settle_out.path(),
+                                settled_files);
+  EXPECT_GE(s, 10) << "the settlement should have crash points to kill at";
+  std::cout << "[ settle   ] " << (f - 1) + (s - 1) << " kills for fund and settle in "
+            << std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - started)
+                   .count()
+            << " ms\n";
   EXPECT_GE(kills, 50) << "kill points on this store";
   RecordProperty("kills", kills);
   std::cout << "[ kills    ] " << kills << " on this store\n";

@@ -15,6 +15,7 @@
 #include "app/payroll_service.h"
 #include "app/rates_service.h"
 #include "app/registry_service.h"
+#include "formats/xlsx_reader.h"
 #include "integration/registry_test_fixture.h"
 #include "store/policy_rate_store.h"
 #include "unit/test_table.h"
@@ -157,6 +158,7 @@ class PayrollCasesTest : public testing_support::RegistryTest {
 
   void Step(const TableRow& row);
   void Expect(const TableRow& row);
+  void ExpectXlsxReason(const TableRow& row);
 
   std::vector<formats::StandardLevelRecord> shipped_levels_;
 };
@@ -260,6 +262,8 @@ void PayrollCasesTest::Expect(const TableRow& row) {
       }
     }
     EXPECT_EQ(matching, 1u);
+  } else if (op == "change_xlsx") {
+    ExpectXlsxReason(row);
   } else if (op == "change" || op == "changes") {
     auto changes = CollectChanges(session(), Request(row.at(kA), "x"));
     ASSERT_TRUE(changes) << changes.error().message;
@@ -272,11 +276,39 @@ void PayrollCasesTest::Expect(const TableRow& row) {
       if (change.beneficiary_code != row.at(kCode)) continue;
       found = true;
       EXPECT_EQ(change.change, row.at(kExpect));
+      if (!row.at(kD).empty()) {
+        EXPECT_EQ(change.reason.value_or(""), row.at(kD));
+        EXPECT_EQ(ToJson(*changes)["changes"][0].count("reason"), 1u);
+      }
     }
     EXPECT_TRUE(found) << ToJson(*changes).dump();
   } else {
     FAIL() << "unknown step " << op;
   }
+}
+
+// The sheet of the changes list: the person's row carries the reason of the
+// decrease in Vietnamese in the "Lý do giảm" column.
+void PayrollCasesTest::ExpectXlsxReason(const TableRow& row) {
+  auto changes = CollectChanges(session(), Request(row.at(kA), "x"));
+  ASSERT_TRUE(changes) << changes.error().message;
+  testing_support::TempDir dir;
+  const auto file = dir.path() / "tang-giam.xlsx";
+  ASSERT_TRUE(WriteChangesXlsx(*changes, file, ExportStamp{"x", Day()}));
+  auto rows = formats::ReadXlsxFile(file);
+  ASSERT_TRUE(rows) << rows.error().message;
+  std::optional<std::size_t> column;
+  bool found = false;
+  for (const auto& sheet_row : *rows) {
+    for (std::size_t c = 0; c < 8 && !column; ++c) {
+      if (sheet_row.Cell(c) == "Lý do giảm") column = c;
+    }
+    if (!column || sheet_row.Cell(0) != row.at(kCode)) continue;
+    found = true;
+    EXPECT_EQ(sheet_row.Cell(*column), row.at(kExpect));
+  }
+  EXPECT_TRUE(column) << "no reason column";
+  EXPECT_TRUE(found) << "no row of " << row.at(kCode);
 }
 
 TEST_P(PayrollCasesTest, EveryCaseOfTheTable) {
