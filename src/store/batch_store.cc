@@ -43,19 +43,18 @@ class SqlBatchStore : public BatchStore {
   }
 
   Result<std::vector<CandidateLine>> CandidateLines(std::int64_t cycle_id) override {
-    auto rows = session_.Query(
+    std::vector<CandidateLine> out;
+    auto read = session_.QueryEach(
         "SELECT l.id, l.line_id, l.beneficiary_id, l.amount_vnd, l.channel, b.policy_group "
         "FROM payment_lines l JOIN beneficiaries b ON b.id = l.beneficiary_id "
         "WHERE l.cycle_id = ?1 AND l.status = 'pending' AND NOT EXISTS "
         "(SELECT 1 FROM batch_items i WHERE i.line_ref = l.id AND i.live = 1) ORDER BY l.id",
-        {SqlInt(cycle_id)});
-    if (!rows) return Fail(std::move(rows.error()));
-    std::vector<CandidateLine> out;
-    out.reserve(rows->size());
-    for (std::size_t r = 0; r < rows->size(); ++r) {
-      out.push_back({rows->Int64(r, 0), rows->Text(r, 1), rows->Int64(r, 2), rows->Int64(r, 3),
-                     rows->Text(r, 4), rows->Text(r, 5)});
-    }
+        {SqlInt(cycle_id)}, [&out](const SqlRow& row) -> Status {
+          out.push_back({row.Int64(0), std::string(row.Text(1)), row.Int64(2), row.Int64(3),
+                         std::string(row.Text(4)), std::string(row.Text(5))});
+          return {};
+        });
+    if (!read) return Fail(std::move(read.error()));
     return out;
   }
 

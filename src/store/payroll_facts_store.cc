@@ -41,65 +41,62 @@ std::string CommuneFilter(const OfficeCommunes& communes) {
          ")))";
 }
 
-core::Period MonthOf(const SqlRows& rows, std::size_t r, std::size_t c, const char* column) {
-  return ParseStored(core::Period::Parse(rows.Text(r, c)), column);
+core::Period MonthOf(const SqlRow& row, std::size_t c, const char* column) {
+  return ParseStored(core::Period::Parse(row.Text(c)), column);
 }
 
-std::optional<core::Date> OptionalDate(const SqlRows& rows, std::size_t r, std::size_t c,
-                                       const char* column) {
-  auto text = rows.OptionalText(r, c);
+std::optional<core::Date> OptionalDate(const SqlRow& row, std::size_t c, const char* column) {
+  auto text = row.OptionalText(c);
   if (!text) return std::nullopt;
   return ParseStored(core::Date::Parse(*text), column);
 }
 
-std::optional<core::Termination> ReadTermination(const SqlRows& rows, std::size_t r) {
-  auto reason = rows.OptionalText(r, 6);
+std::optional<core::Termination> ReadTermination(const SqlRow& row) {
+  auto reason = row.OptionalText(6);
   if (!reason) return std::nullopt;
   core::Termination termination{
       ParseStored(core::ParseTerminationReason(*reason), "termination_reason"),
-      OptionalDate(rows, r, 7, "termination_date"), std::nullopt,
-      MonthOf(rows, r, 9, "termination_effective")};
-  if (auto destination = rows.OptionalText(r, 8)) {
+      OptionalDate(row, 7, "termination_date"), std::nullopt,
+      MonthOf(row, 9, "termination_effective")};
+  if (auto destination = row.OptionalText(8)) {
     auto code = core::AdminUnitCode::ParseAtLevel(*destination, core::AdminLevel::kCommune);
     if (code) termination.destination_commune = *code;
   }
   return termination;
 }
 
-std::optional<PayrollMethod> ReadMethod(const SqlRows& rows, std::size_t r) {
-  if (rows.IsNull(r, 16)) return std::nullopt;
-  return PayrollMethod{ParseStored(core::ParsePaymentChannel(rows.Text(r, 16)), "channel"),
-                       ParseStored(core::ParseRecipient(rows.Text(r, 17)), "recipient"),
-                       rows.Int64(r, 18) != 0, rows.Text(r, 19),
-                       OptionalDate(rows, r, 20, "valid_from"),
-                       OptionalDate(rows, r, 21, "valid_to")};
+std::optional<PayrollMethod> ReadMethod(const SqlRow& row) {
+  if (row.IsNull(16)) return std::nullopt;
+  return PayrollMethod{ParseStored(core::ParsePaymentChannel(row.Text(16)), "channel"),
+                       ParseStored(core::ParseRecipient(row.Text(17)), "recipient"),
+                       row.Int64(18) != 0, std::string(row.Text(19)),
+                       OptionalDate(row, 20, "valid_from"), OptionalDate(row, 21, "valid_to")};
 }
 
-PayrollPerson ReadPerson(const SqlRows& rows, std::size_t r) {
-  auto paid_through = rows.OptionalText(r, 5);
+PayrollPerson ReadPerson(const SqlRow& row) {
+  auto paid_through = row.OptionalText(5);
   core::PersonFacts facts{
-      .beneficiary_id = rows.Int64(r, 0),
-      .beneficiary_code = rows.Text(r, 1),
-      .group = ParseStored(core::ParseBeneficiaryGroup(rows.Text(r, 3)), "policy_group"),
-      .birth_date = ParseStored(core::Date::Parse(rows.Text(r, 2)), "birth_date"),
-      .termination = ReadTermination(rows, r),
+      .beneficiary_id = row.Int64(0),
+      .beneficiary_code = std::string(row.Text(1)),
+      .group = ParseStored(core::ParseBeneficiaryGroup(row.Text(3)), "policy_group"),
+      .birth_date = ParseStored(core::Date::Parse(row.Text(2)), "birth_date"),
+      .termination = ReadTermination(row),
       .suspensions = {},
       .paid_through = paid_through ? std::optional<core::Period>(ParseStored(
                                          core::Period::Parse(*paid_through), "paid_through"))
                                    : std::nullopt,
       .entitlements = {}};
-  return PayrollPerson{std::move(facts), rows.Text(r, 4), ReadMethod(rows, r)};
+  return PayrollPerson{std::move(facts), std::string(row.Text(4)), ReadMethod(row)};
 }
 
-core::EntitlementFacts ReadEntitlement(const SqlRows& rows, std::size_t r) {
-  auto end = rows.OptionalText(r, 13);
-  auto fixed = rows.OptionalInt64(r, 15);
+core::EntitlementFacts ReadEntitlement(const SqlRow& row) {
+  auto fixed = row.OptionalInt64(15);
   return core::EntitlementFacts{
-      rows.Int64(r, 10),
-      core::Entitlement{rows.Text(r, 11), MonthOf(rows, r, 12, "start_month"),
-                        end ? std::optional<core::Period>(MonthOf(rows, r, 13, "end_month"))
-                            : std::nullopt,
-                        rows.Text(r, 14),
+      row.Int64(10),
+      core::Entitlement{std::string(row.Text(11)), MonthOf(row, 12, "start_month"),
+                        row.IsNull(13) ? std::nullopt
+                                       : std::optional<core::Period>(MonthOf(row, 13, "end_month")),
+                        std::string(row.Text(14)),
                         fixed ? std::optional<core::MoneyVnd>(core::MoneyVnd::FromDong(*fixed))
                               : std::nullopt}};
 }
@@ -149,18 +146,17 @@ class SqlPayrollFactsStore : public PayrollFactsStore {
     // Ordered by person only: the rowid range scan gives that order for free,
     // while "b.id, e.id" made SQLite sort every person's entitlements in a
     // temporary B-tree. A person's few entitlements are put in id order here.
-    auto rows = session_.Query(std::string(kPersonSelect) + CommuneFilter(communes) +
-                                   " ORDER BY b.id",
-                               {SqlInt(first_id), SqlInt(last_id)});
-    if (!rows) return Fail(std::move(rows.error()));
-    chunk.persons.reserve(rows->size());
-    for (std::size_t r = 0; r < rows->size(); ++r) {
-      if (chunk.persons.empty() || chunk.persons.back().facts.beneficiary_id != rows->Int64(r, 0)) {
-        SortEntitlements(chunk);
-        chunk.persons.push_back(ReadPerson(*rows, r));
-      }
-      chunk.persons.back().facts.entitlements.push_back(ReadEntitlement(*rows, r));
-    }
+    auto read = session_.QueryEach(
+        std::string(kPersonSelect) + CommuneFilter(communes) + " ORDER BY b.id",
+        {SqlInt(first_id), SqlInt(last_id)}, [&chunk](const SqlRow& row) -> Status {
+          if (chunk.persons.empty() || chunk.persons.back().facts.beneficiary_id != row.Int64(0)) {
+            SortEntitlements(chunk);
+            chunk.persons.push_back(ReadPerson(row));
+          }
+          chunk.persons.back().facts.entitlements.push_back(ReadEntitlement(row));
+          return {};
+        });
+    if (!read) return read;
     SortEntitlements(chunk);
     return {};
   }
@@ -179,7 +175,7 @@ class SqlPayrollFactsStore : public PayrollFactsStore {
       const std::int64_t id = rows->Int64(r, 0);
       std::vector<StatusChangeRow> changes;
       for (; r < rows->size() && rows->Int64(r, 0) == id; ++r) {
-        changes.push_back({rows->Text(r, 1), MonthOf(*rows, r, 2, "effective_month")});
+        changes.push_back({rows->Text(r, 1), MonthOf(SqlRowsRow(*rows, r), 2, "effective_month")});
       }
       const auto found = index.find(id);
       if (found != index.end()) {
@@ -203,19 +199,18 @@ class SqlPayrollFactsStore : public PayrollFactsStore {
         "FROM recovery_receivables v JOIN pay_cycles c ON c.id = v.cycle_id "
         "WHERE v.beneficiary_id BETWEEN ?1 AND ?2 AND v.for_period >= ?3 "
         "AND c.status = 'approved' GROUP BY v.entitlement_id, v.for_period";
-    auto rows = session_.Query(kSql, {SqlInt(first_id), SqlInt(last_id),
-                                      SqlText(ledger_from.ToString())});
-    if (!rows) return Fail(std::move(rows.error()));
-    for (std::size_t r = 0; r < rows->size(); ++r) {
-      const core::PaidKey key{rows->Int64(r, 0), MonthOf(*rows, r, 1, "for_period")};
-      const auto amount = core::MoneyVnd::FromDong(rows->Int64(r, 2));
-      auto [slot, inserted] = chunk.paid.emplace(key, amount);
-      if (inserted) continue;
-      auto sum = slot->second.Add(amount);
-      if (!sum) return Fail(std::move(sum.error()));
-      slot->second = *sum;
-    }
-    return {};
+    return session_.QueryEach(
+        kSql, {SqlInt(first_id), SqlInt(last_id), SqlText(ledger_from.ToString())},
+        [&chunk](const SqlRow& row) -> Status {
+          const core::PaidKey key{row.Int64(0), MonthOf(row, 1, "for_period")};
+          const auto amount = core::MoneyVnd::FromDong(row.Int64(2));
+          auto [slot, inserted] = chunk.paid.emplace(key, amount);
+          if (inserted) return {};
+          auto sum = slot->second.Add(amount);
+          if (!sum) return Fail(std::move(sum.error()));
+          slot->second = *sum;
+          return {};
+        });
   }
 
   Status LoadOneOffs(std::int64_t first_id, std::int64_t last_id, core::Period period,

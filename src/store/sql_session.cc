@@ -51,6 +51,40 @@ std::optional<std::string> SqlRows::OptionalText(std::size_t row, std::size_t co
   return Text(row, column);
 }
 
+const SqlValue& SqlRows::RawCell(std::size_t row, std::size_t column) const {
+  return Cell(row, column);
+}
+
+std::optional<std::int64_t> SqlRow::OptionalInt64(std::size_t column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Int64(column);
+}
+
+std::optional<std::string_view> SqlRow::OptionalText(std::size_t column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Text(column);
+}
+
+std::string_view SqlRowsRow::Text(std::size_t column) const {
+  const SqlValue& cell = rows_.RawCell(row_, column);
+  if (const auto* text = std::get_if<std::string>(&cell)) return *text;
+  // An integer cell asked as text: SqlRows::Text gives a temporary, so keep
+  // the contract (a view valid during the visit) with a copy per column.
+  if (converted_.size() <= column) converted_.resize(column + 1);
+  converted_[column] = rows_.Text(row_, column);
+  return converted_[column];
+}
+
+Status SqlSession::QueryEach(std::string_view sql, const SqlParams& params,
+                             const SqlRowVisitor& visit) {
+  auto rows = Query(sql, params);
+  if (!rows) return Fail(std::move(rows.error()));
+  for (std::size_t r = 0; r < rows->size(); ++r) {
+    if (auto ok = visit(SqlRowsRow(*rows, r)); !ok) return ok;
+  }
+  return {};
+}
+
 Result<Transaction> Transaction::Begin(SqlSession& session) {
   // SQLite: take the write lock up front; a deferred transaction that later
   // upgrades can fail with SQLITE_BUSY without waiting for the busy timeout.

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,6 +52,8 @@ class SqlRows {
   std::string Text(std::size_t row, std::size_t column) const;
   std::optional<std::int64_t> OptionalInt64(std::size_t row, std::size_t column) const;
   std::optional<std::string> OptionalText(std::size_t row, std::size_t column) const;
+  // The stored cell itself (text stays text, integers stay integers).
+  const SqlValue& RawCell(std::size_t row, std::size_t column) const;
 
  private:
   const SqlValue& Cell(std::size_t row, std::size_t column) const;
@@ -58,6 +61,38 @@ class SqlRows {
   std::size_t columns_ = 0;
   std::vector<SqlValue> cells_;  // row-major
 };
+
+// One row of a result being read by SqlSession::QueryEach. Access is checked
+// as in SqlRows (an integer asked of a cell that holds none throws). Text is
+// a view into the driver's buffer: valid only during the visit of this row.
+class SqlRow {
+ public:
+  virtual ~SqlRow() = default;
+  virtual bool IsNull(std::size_t column) const = 0;
+  virtual std::int64_t Int64(std::size_t column) const = 0;
+  // REQUIRES: the cell is not NULL.
+  virtual std::string_view Text(std::size_t column) const = 0;
+
+  std::optional<std::int64_t> OptionalInt64(std::size_t column) const;
+  std::optional<std::string_view> OptionalText(std::size_t column) const;
+};
+
+// Row `row` of a result already read, seen as a SqlRow.
+class SqlRowsRow : public SqlRow {
+ public:
+  SqlRowsRow(const SqlRows& rows, std::size_t row) : rows_(rows), row_(row) {}
+  bool IsNull(std::size_t column) const override { return rows_.IsNull(row_, column); }
+  std::int64_t Int64(std::size_t column) const override { return rows_.Int64(row_, column); }
+  std::string_view Text(std::size_t column) const override;
+
+ private:
+  const SqlRows& rows_;
+  std::size_t row_;
+  mutable std::vector<std::string> converted_;  // integer cells asked as text, by column
+};
+
+// Called once per row, in result order; an error stops the reading.
+using SqlRowVisitor = std::function<Status(const SqlRow&)>;
 
 // Errors of every method: kConflict "db.unique_violation" for a duplicate key,
 // kConflict "db.serialization_failure" (retry the transaction) for a lost race,
@@ -73,6 +108,13 @@ class SqlSession {
   // One statement; every row is read. Errors also kLimitExceeded "db.too_many_rows"
   // when the result exceeds kMaxQueryRows.
   virtual Result<SqlRows> Query(std::string_view sql, const SqlParams& params = {}) = 0;
+  // One statement whose rows are handed to `visit` as they are read, without
+  // holding the result set: for the large scans of a payroll run, where
+  // copying every cell into SqlRows cost as much as SQLite reading it. No row
+  // limit applies (memory stays one row). `visit` must not use this session.
+  // The default reads through Query (decorators need not override it).
+  virtual Status QueryEach(std::string_view sql, const SqlParams& params,
+                           const SqlRowVisitor& visit);
   // Several statements separated by semicolons, no parameters (migration files).
   virtual Status ExecuteScript(std::string_view sql) = 0;
   virtual Result<bool> TableExists(std::string_view table) = 0;

@@ -2,6 +2,8 @@
 
 #include <libpq-fe.h>
 
+#include <charconv>
+#include <stdexcept>
 #include <utility>
 
 #include "store/crash_point.h"
@@ -50,6 +52,42 @@ Error PgError(PGconn* conn, const PGresult* result, std::string_view sql) {
       "Câu lệnh SQL thất bại: " + detail + " [" + std::string(sql.substr(0, 200)) + "]");
 }
 
+// Row `row` of a result libpq has read; every value arrives as text.
+class PgRow : public SqlRow {
+ public:
+  PgRow(const PGresult* result, int row) : result_(result), row_(row) {}
+
+  bool IsNull(std::size_t column) const override {
+    return PQgetisnull(result_, row_, Index(column)) != 0;
+  }
+  std::int64_t Int64(std::size_t column) const override {
+    const std::string_view text = Text(column);
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) {
+      throw std::logic_error("SqlRow: cell is not an integer");
+    }
+    return value;
+  }
+  std::string_view Text(std::size_t column) const override {
+    const int index = Index(column);
+    if (PQgetisnull(result_, row_, index) != 0) throw std::logic_error("SqlRow: cell is NULL");
+    return {PQgetvalue(result_, row_, index),
+            static_cast<std::size_t>(PQgetlength(result_, row_, index))};
+  }
+
+ private:
+  int Index(std::size_t column) const {
+    if (column >= static_cast<std::size_t>(PQnfields(result_))) {
+      throw std::out_of_range("SqlRow: no such column");
+    }
+    return static_cast<int>(column);
+  }
+
+  const PGresult* result_;
+  int row_;
+};
+
 class PgSession : public SqlSession {
  public:
   explicit PgSession(PGconn* conn) : conn_(conn) {}
@@ -91,6 +129,19 @@ class PgSession : public SqlSession {
       }
     }
     return SqlRows(static_cast<std::size_t>(columns), std::move(cells));
+  }
+
+  // libpq reads the whole result before returning it; what this saves is the
+  // copy of every cell into SqlRows.
+  Status QueryEach(std::string_view sql, const SqlParams& params,
+                   const SqlRowVisitor& visit) override {
+    auto result = Run(sql, params);
+    if (!result) return Fail(std::move(result.error()));
+    const int rows = PQntuples(result->get());
+    for (int r = 0; r < rows; ++r) {
+      if (auto ok = visit(PgRow(result->get(), r)); !ok) return ok;
+    }
+    return {};
   }
 
   Status ExecuteScript(std::string_view sql) override {
