@@ -103,17 +103,20 @@ Status RunPayroll(const PayrollOptions& options, CommandContext& context) {
     return {};
   }
   if (auto ok = Require(options.period, "--period YYYY-MM"); !ok) return ok;
+  if (auto ok = Require(options.unit, "--unit CODE"); !ok) return ok;
+  const app::PayrollRequest request{options.period, options.unit, EditionOrToday(options.edition),
+                                    Actor(options), now};
   if (options.action == "one-off") {
-    auto id = payroll.AddOneOff(options.code, options.period, options.decision, options.reason,
-                                options.amount_vnd, Actor(options), now);
+    // Through the office, as the API does: a person it pays, and a period
+    // whose cycle is not yet approved (else the payment would never be paid).
+    auto id = app::AddOfficeOneOff(
+        **session, request,
+        app::OfficeOneOff{options.code, options.decision, options.reason, options.amount_vnd});
     if (!id) return Fail(std::move(id.error()));
     PrintSummary(context, {{"one_off_id", *id}, {"beneficiary_code", options.code},
                            {"period", options.period}, {"amount_vnd", options.amount_vnd}});
     return {};
   }
-  if (auto ok = Require(options.unit, "--unit CODE"); !ok) return ok;
-  const app::PayrollRequest request{options.period, options.unit, EditionOrToday(options.edition),
-                                    Actor(options), now};
   if (options.action == "run") {
     auto summary = payroll.Run(request);
     if (!summary) return Fail(std::move(summary.error()));

@@ -1,7 +1,8 @@
 // The demo province's cycle for the current month through the real `ansinh`
 // binary, on both stores: run, refused approval by the preparer, approval by
 // another user, show (the output contract of issue 4 item 8), the changes
-// list as XLSX, and the locked cycle refusing a re-run.
+// list as XLSX, one-off payments (through the office, refused once the
+// cycle is locked), and the locked cycle refusing a re-run.
 #include <sys/wait.h>
 
 #include <chrono>
@@ -36,6 +37,16 @@ TEST_P(PayrollCliTest, DemoProvinceCurrentMonthRunApproveShow) {
   EXPECT_GT(totals["amount_vnd"].get<std::int64_t>(), 0);
   EXPECT_TRUE(totals["by_kind"].contains("REGULAR"));
 
+  const auto draft = nlohmann::json::parse(RunAnsinh("payroll show " + cycle + " --format json").out);
+  const std::string code = draft["lines"][0]["beneficiary_code"];
+  const std::string one_off = "payroll one-off " + cycle + " --code " + code + " --amount 7200000";
+  const CommandResult added = RunAnsinh(one_off + " --decision 15/QĐ-UBND");
+  EXPECT_EQ(added.exit_code, 0) << added.out;
+  EXPECT_NE(RunAnsinh("payroll one-off " + Db() + " --period " + period + " --code " + code +
+                      " --decision 16/QĐ-UBND --amount 7200000")
+                .exit_code,
+            0);  // no --unit: the office decides whether the period is still open
+
   EXPECT_EQ(RunAnsinh("payroll approve " + cycle).exit_code, 77);  // the preparer, "operator"
   const CommandResult approved = RunAnsinh("payroll approve " + cycle + " --as truong_phong");
   ASSERT_EQ(approved.exit_code, 0) << approved.out;
@@ -59,6 +70,7 @@ TEST_P(PayrollCliTest, DemoProvinceCurrentMonthRunApproveShow) {
   EXPECT_EQ(RunAnsinh("payroll changes " + cycle + " --format xlsx --out " + xlsx).exit_code, 0);
   EXPECT_TRUE(std::filesystem::exists(xlsx));
   EXPECT_EQ(RunAnsinh("payroll run " + cycle).exit_code, 75);  // approved: locked
+  EXPECT_EQ(RunAnsinh(one_off + " --decision 17/QĐ-UBND").exit_code, 75);  // never paid: locked
 }
 
 ANSINH_INSTANTIATE_ON_BOTH_DATABASES(PayrollCliTest);
