@@ -126,6 +126,39 @@ Status ExplainDecreases(store::SqlSession& session, const OfficeCycles& cycles,
   return {};
 }
 
+bool PaidLess(const PayrollChange& change) {
+  return change.change == "dieu_chinh" && change.amount_vnd && change.previous_amount_vnd &&
+         *change.amount_vnd < *change.previous_amount_vnd;
+}
+
+// An adjustment down because one of a person's entitlements stopped (a child
+// ageing out of one of two allowances) carries that reason too, so it is not
+// mistaken for a rate change: "… Giảm một chế độ: hết tuổi hưởng."
+Status ExplainPartialDecreases(store::SqlSession& session, const OfficeCycles& cycles,
+                               const PersonTotals& before, std::vector<PayrollChange>& changes) {
+  if (!cycles.previous) return {};
+  std::vector<std::int64_t> ids;
+  for (const PayrollChange& change : changes) {
+    if (PaidLess(change)) ids.push_back(before.at(change.beneficiary_code).beneficiary_id);
+  }
+  if (ids.empty()) return {};
+  auto period = core::Period::Parse(cycles.cycle.period);
+  if (!period) return Fail(std::move(period.error()));
+  auto previous = core::Period::Parse(cycles.previous->period);
+  if (!previous) return Fail(std::move(previous.error()));
+  auto reasons =
+      PartialDecreaseReasonsOf(session, cycles.office.communes, *period, *previous, std::move(ids));
+  if (!reasons) return Fail(std::move(reasons.error()));
+  for (PayrollChange& change : changes) {
+    if (!PaidLess(change)) continue;
+    const auto found = reasons->find(before.at(change.beneficiary_code).beneficiary_id);
+    if (found == reasons->end()) continue;
+    change.reason = core::DecreaseReasonCode(found->second);
+    change.detail += std::string(" Giảm một chế độ: ") + core::DecreaseReasonText(found->second) + ".";
+  }
+  return {};
+}
+
 // The Vietnamese reason of a decrease, for the sheet ("" for other changes).
 std::string ReasonTitle(const std::optional<std::string>& code) {
   if (!code) return "";
@@ -177,6 +210,9 @@ Result<PayrollChanges> CollectChanges(store::SqlSession& session, const PayrollR
     if (change) out.changes.push_back(std::move(*change));
   }
   if (auto ok = ExplainDecreases(session, *cycles, before, out.changes); !ok) {
+    return Fail(std::move(ok.error()));
+  }
+  if (auto ok = ExplainPartialDecreases(session, *cycles, before, out.changes); !ok) {
     return Fail(std::move(ok.error()));
   }
   return out;

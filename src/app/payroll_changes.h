@@ -29,9 +29,10 @@ struct PayrollChange {
   std::optional<std::string> previous_channel;
   std::optional<std::string> channel;
   std::string detail;  // Vietnamese
-  // "giam" only: why the person is no longer paid (core::DecreaseReasonCode:
+  // "giam": why the person is no longer paid (core::DecreaseReasonCode:
   // "chet", "chuyen_di", "thoi_huong", "tam_dung", "het_han_huong",
-  // "het_tuoi_huong", "khac").
+  // "het_tuoi_huong", "khac"); "dieu_chinh" paid less because one of several
+  // entitlements stopped: "het_tuoi_huong" or "het_han_huong"; else none.
   std::optional<std::string> reason;
 };
 

@@ -1,5 +1,6 @@
-// The reasons of the decreases (giảm) of a changes list: the facts of just
-// the people who are no longer paid, read from the store in id windows, and
+// The reasons of the decreases (giảm) of a changes list, and of the amount
+// adjustments where one of a person's entitlements stopped: the facts of just
+// the people concerned, read from the store in id windows, and
 // the core's verdict for each (core/payroll_decrease.h).
 #pragma once
 
@@ -22,5 +23,12 @@ namespace ansinh::app {
 Result<std::map<std::int64_t, core::DecreaseReason>> DecreaseReasonsOf(
     store::SqlSession& session, const store::OfficeCommunes& communes, core::Period period,
     std::vector<std::int64_t> ids);
+
+// Per beneficiary id of `ids` still paid in `period` but less than in
+// `previous`: the stopped entitlement's reason (core::PartialDecreaseReasonOf),
+// for those that have one; a lower rate or band gives no entry.
+Result<std::map<std::int64_t, core::DecreaseReason>> PartialDecreaseReasonsOf(
+    store::SqlSession& session, const store::OfficeCommunes& communes, core::Period period,
+    core::Period previous, std::vector<std::int64_t> ids);
 
 }  // namespace ansinh::app

@@ -79,4 +79,31 @@ DecreaseReason DecreaseReasonOf(const PersonFacts& person, const RateTable& rate
   return DecreaseReason::kOther;
 }
 
+namespace {
+
+bool PaysIn(const EntitlementFacts& facts, const PersonFacts& person, const RateTable& rates,
+            Period period) {
+  if (!EntitlementActiveIn(facts.entitlement, period)) return false;
+  auto amount = rates.MonthlyAmount(facts.entitlement, person.birth_date, period);
+  return amount && amount->dong() > 0;
+}
+
+}  // namespace
+
+std::optional<DecreaseReason> PartialDecreaseReasonOf(const PersonFacts& person,
+                                                      const RateTable& rates, Period period,
+                                                      Period previous) {
+  std::optional<DecreaseReason> reason;
+  for (const EntitlementFacts& facts : person.entitlements) {
+    if (!PaysIn(facts, person, rates, previous)) continue;
+    if (!EntitlementActiveIn(facts.entitlement, period)) {  // it paid before: its end passed
+      reason = DecreaseReason::kEntitlementEnded;
+      continue;
+    }
+    auto amount = rates.MonthlyAmount(facts.entitlement, person.birth_date, period);
+    if (amount && amount->dong() == 0) return DecreaseReason::kAgedOut;
+  }
+  return reason;
+}
+
 }  // namespace ansinh::core

@@ -6,6 +6,8 @@
 // Pure: derived from the person's facts as known today and the rate table.
 #pragma once
 
+#include <optional>
+
 #include "core/payroll.h"
 #include "core/rate_table.h"
 
@@ -32,5 +34,14 @@ const char* DecreaseReasonText(DecreaseReason reason);
 // error), ended when none is active any more. An entitlement that still pays,
 // or whose amount is an error, gives kOther.
 DecreaseReason DecreaseReasonOf(const PersonFacts& person, const RateTable& rates, Period period);
+
+// Why a person still paid in `period` is paid less than in `previous` because
+// one of several entitlements stopped: kAgedOut when an entitlement that paid
+// in `previous` pays nothing now because the person is older than every band,
+// kEntitlementEnded when one that paid then has passed its end month. Nothing
+// for a decrease of another cause (a lower rate, a band that pays less).
+std::optional<DecreaseReason> PartialDecreaseReasonOf(const PersonFacts& person,
+                                                      const RateTable& rates, Period period,
+                                                      Period previous);
 
 }  // namespace ansinh::core

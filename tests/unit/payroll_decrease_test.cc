@@ -71,5 +71,41 @@ TEST(PayrollDecreaseTest, AnEndedDecisionIsNotAnAgeLimit) {
   EXPECT_EQ(ReasonIn(elderly, "2026-09"), DecreaseReason::kOther);
 }
 
+// A disabled orphan: BTXH-5.1 stops at 16, BTXH-5.6-N goes on (1.5 from 16).
+PersonFacts DisabledOrphan() {
+  PersonFacts child = Child();
+  child.entitlements.push_back(
+      {72, Entitlement{"BTXH-5.6-N", Month("2024-01"), std::nullopt, "13/QĐ-UBND", std::nullopt}});
+  return child;
+}
+
+std::optional<DecreaseReason> PartialIn(const PersonFacts& person, const char* period,
+                                        const char* previous) {
+  return PartialDecreaseReasonOf(person, ShippedRates(), Month(period), Month(previous));
+}
+
+TEST(PayrollDecreaseTest, OneOfTwoEntitlementsAgingOutIsAPartialDecrease) {
+  const PersonFacts child = DisabledOrphan();
+  EXPECT_EQ(ReasonIn(child, "2026-09"), DecreaseReason::kOther);  // still paid
+  EXPECT_EQ(PartialIn(child, "2026-09", "2026-08"), DecreaseReason::kAgedOut);
+  EXPECT_EQ(PartialIn(child, "2026-08", "2026-07"), std::nullopt);  // both pay
+  EXPECT_EQ(PartialIn(child, "2026-10", "2026-09"), std::nullopt);  // already gone
+}
+
+TEST(PayrollDecreaseTest, OneOfTwoDecisionsEndingIsAPartialDecrease) {
+  PersonFacts child = DisabledOrphan();
+  child.entitlements[1].entitlement.end = Month("2025-12");
+  EXPECT_EQ(PartialIn(child, "2026-01", "2025-12"), DecreaseReason::kEntitlementEnded);
+  EXPECT_EQ(PartialIn(child, "2026-01", "2025-11"), DecreaseReason::kEntitlementEnded);
+}
+
+TEST(PayrollDecreaseTest, ALowerBandIsNoStoppedEntitlement) {
+  // BTXH-5.1 pays 2.5 under 4 and 1.5 from 4: less, but nothing stopped.
+  PersonFacts toddler = Facts("2022-08-15");
+  toddler.entitlements.push_back(
+      {73, Entitlement{"BTXH-5.1", Month("2024-01"), std::nullopt, "14/QĐ", std::nullopt}});
+  EXPECT_EQ(PartialIn(toddler, "2026-09", "2026-08"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace ansinh::core
