@@ -22,6 +22,7 @@
 #include "app/registry_service_write.h"
 #include "formats/beneficiary_import.h"
 #include "store/beneficiary_columns.h"
+#include "store/registry_sql.h"
 #include "store/sql_session.h"
 
 namespace ansinh {
@@ -72,6 +73,7 @@ store::SqlValue OptionalDate(const std::optional<core::Date>& date) {
 // The bound values of one chunk, table by table, in the stores' column order.
 struct ChunkValues {
   SqlParams beneficiaries, entitlements, methods, representatives, findings, history;
+  std::size_t beneficiary_params = 0;  // per row: the id and the store's columns
 };
 
 void AddPerson(const store::SensitiveFields& fields, const formats::ImportedBeneficiary& imported,
@@ -79,9 +81,9 @@ void AddPerson(const store::SensitiveFields& fields, const formats::ImportedBene
                ChunkValues& out) {
   const store::BeneficiaryRecord record{id, imported.person, "pre2025", now, now};
   out.beneficiaries.push_back(SqlInt(id));
-  for (auto& value : Must(store::BeneficiaryValues(fields, record))) {
-    out.beneficiaries.push_back(value);
-  }
+  const SqlParams values = Must(store::BeneficiaryValues(fields, record));
+  out.beneficiaries.insert(out.beneficiaries.end(), values.begin(), values.end());
+  out.beneficiary_params = values.size() + 1;
   store::PersonAggregate aggregate{record, {}, imported.representative,
                                    app::CheckedMethod(imported.payment_method,
                                                       imported.representative, codes)};
@@ -131,10 +133,9 @@ void Insert(store::SqlSession& session, const ChunkValues& v) {
     if (values.empty()) return;
     Must(store::InsertBatched(session, head, row, count, values, ""));
   };
+  const std::string beneficiary_row = "(" + store::Placeholders(v.beneficiary_params) + ")";
   insert("INSERT INTO beneficiaries (id, " + store::BeneficiaryInsertColumns() + ")" + id_override,
-         "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-         "?20, ?21, ?22)",
-         22, v.beneficiaries);
+         beneficiary_row.c_str(), v.beneficiary_params, v.beneficiaries);
   insert("INSERT INTO entitlements (beneficiary_id, policy_code, start_month, end_month, "
          "decision_number, fixed_amount_vnd)",
          "(?1, ?2, ?3, ?4, ?5, ?6)", 6, v.entitlements);
