@@ -55,6 +55,15 @@ const SqlValue& SqlRows::RawCell(std::size_t row, std::size_t column) const {
   return Cell(row, column);
 }
 
+std::int64_t SqlRow::IntegerOfText(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    throw std::logic_error("SqlRow: cell is not an integer");
+  }
+  return value;
+}
+
 std::optional<std::int64_t> SqlRow::OptionalInt64(std::size_t column) const {
   if (IsNull(column)) return std::nullopt;
   return Int64(column);

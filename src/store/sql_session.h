@@ -75,6 +75,10 @@ class SqlRow {
 
   std::optional<std::int64_t> OptionalInt64(std::size_t column) const;
   std::optional<std::string_view> OptionalText(std::size_t column) const;
+
+ protected:
+  // `text` as a 64-bit integer, all of it; else throws std::logic_error.
+  static std::int64_t IntegerOfText(std::string_view text);
 };
 
 // Row `row` of a result already read, seen as a SqlRow.

@@ -2,7 +2,6 @@
 
 #include <libpq-fe.h>
 
-#include <charconv>
 #include <stdexcept>
 #include <utility>
 
@@ -61,13 +60,7 @@ class PgRow : public SqlRow {
     return PQgetisnull(result_, row_, Index(column)) != 0;
   }
   std::int64_t Int64(std::size_t column) const override {
-    const std::string_view text = Text(column);
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size()) {
-      throw std::logic_error("SqlRow: cell is not an integer");
-    }
-    return value;
+    return IntegerOfText(Text(column));
   }
   std::string_view Text(std::size_t column) const override {
     const int index = Index(column);

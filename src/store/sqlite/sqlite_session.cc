@@ -2,7 +2,6 @@
 
 #include <sqlite3.h>
 
-#include <charconv>
 #include <limits>
 #include <stdexcept>
 #include <list>
@@ -95,13 +94,7 @@ class SqliteRow : public SqlRow {
     if (sqlite3_column_type(statement_, index) == SQLITE_INTEGER) {
       return sqlite3_column_int64(statement_, index);
     }
-    const std::string_view text = Text(column);
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size()) {
-      throw std::logic_error("SqlRow: cell is not an integer");
-    }
-    return value;
+    return IntegerOfText(Text(column));
   }
   std::string_view Text(std::size_t column) const override {
     const int index = Index(column);
