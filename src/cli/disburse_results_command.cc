@@ -1,7 +1,9 @@
-// `ansinh disburse --db URL ingest FILE [--as NAME]`
+// `ansinh disburse --db URL ingest FILE [FILE…] [--as NAME]`
 //    a pain.002 status report, a camt.054 notification of returned funds or a
 //    provider's result sheet (XLSX/CSV), told apart by content; then the
-//    follow-up of every rejection (MD07 suspends, AC01/AC04/AC06 block the method)
+//    follow-up of every rejection (MD07 suspends, AC01/AC04/AC06 block the method).
+//    Several files are ingested in order, each in its own transaction, by one
+//    process (a month's results at once, without opening the database per file).
 // `ansinh disburse --db URL reissue --line LINE_ID --channel C [--as NAME]`
 // `ansinh disburse --db URL expire-cash --as-of YYYY-MM-DD [--days N] [--as NAME]`
 // `ansinh disburse --db URL overdue --unit CODE --as-of YYYY-MM-DD [--limit N]`
@@ -12,6 +14,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "app/ingest_service.h"
 #include "app/init_service.h"
@@ -26,7 +29,7 @@ namespace {
 
 struct DisburseResultsOptions {
   CLI::Option* db = nullptr;  // the parent's --db
-  std::string file;
+  std::vector<std::string> files;
   std::string line;
   std::string channel;
   std::string as_of;
@@ -40,21 +43,54 @@ app::AuditActor ResultsActor(const DisburseResultsOptions& options) {
   return app::CliActor(options.as);
 }
 
-Status RunResultsIngest(const DisburseResultsOptions& options, const CommandContext& context) {
-  std::ifstream in(options.file, std::ios::binary);
+Status OpenableResultFile(const std::string& path, std::ifstream& in) {
+  in.open(path, std::ios::binary);
   if (!in) {
-    return Fail(ErrorKind::kNotFound, "cli.file_not_found",
-                "Không đọc được tệp " + options.file + ".");
+    return Fail(ErrorKind::kNotFound, "cli.file_not_found", "Không đọc được tệp " + path + ".");
   }
+  return {};
+}
+
+Result<std::string> ReadResultFile(const std::string& path) {
+  std::ifstream in;
+  if (auto opened = OpenableResultFile(path, in); !opened) return Fail(opened.error());
   std::ostringstream bytes;
   bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// Files before `failed` are ingested and stay so: the error says which.
+Error IngestStopped(const std::vector<std::string>& files, std::size_t failed, Error error) {
+  std::string done;
+  for (std::size_t i = 0; i < failed; ++i) done += (i == 0 ? "" : ", ") + files[i];
+  error.message = "Tệp " + files[failed] + ": " + error.message +
+                  (done.empty() ? "" : " Các tệp trước đã được ghi nhận: " + done + ".");
+  return error;
+}
+
+Status RunResultsIngest(const DisburseResultsOptions& options, const CommandContext& context) {
+  // A missing file is refused before any is ingested.
+  for (const std::string& file : options.files) {
+    std::ifstream in;
+    if (auto opened = OpenableResultFile(file, in); !opened) return opened;
+  }
   return WithCurrentSession(
       options.db->as<std::string>(), [&](store::Database& database, store::SqlSession& session) {
         auto codes = app::LoadReferenceCodesFromDatabase(database);
         if (!codes) return Status(Fail(std::move(codes.error())));
-        auto summary = app::IngestFile(session, *codes, bytes.str(), ResultsActor(options),
-                                       std::chrono::system_clock::now());
-        return PrintOutcome(context, summary);
+        nlohmann::json summaries = nlohmann::json::array();
+        for (std::size_t i = 0; i < options.files.size(); ++i) {
+          auto bytes = ReadResultFile(options.files[i]);
+          if (!bytes) return Status(Fail(IngestStopped(options.files, i, bytes.error())));
+          auto summary = app::IngestFile(session, *codes, *bytes, ResultsActor(options),
+                                         std::chrono::system_clock::now());
+          if (options.files.size() == 1) return PrintOutcome(context, summary);
+          if (!summary) return Status(Fail(IngestStopped(options.files, i, summary.error())));
+          summaries.push_back(app::ToJson(*summary));
+          summaries.back()["file"] = options.files[i];
+        }
+        PrintSummary(context, {{"files", std::move(summaries)}});
+        return Status();
       });
 }
 
@@ -94,7 +130,7 @@ void RegisterDisburseResultsSubcommands(CLI::App& disburse, CommandContext& cont
   CLI::App* ingest = disburse.add_subcommand(
       "ingest",
       "Ghi nhận kết quả chi trả: pain.002, camt.054 (hoàn trả) hoặc bảng kết quả XLSX/CSV");
-  ingest->add_option("file", o->file, "Tệp kết quả")->required();
+  ingest->add_option("files", o->files, "Tệp kết quả (một hay nhiều)")->required();
   AddActorOption(*ingest, o->as);
   ingest->callback([o, &context] { context.outcome = RunResultsIngest(*o, context); });
 

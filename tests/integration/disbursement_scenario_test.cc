@@ -3,7 +3,7 @@
 // through a provider (route 1), NCC by the Treasury (route 2); export; the
 // account batches sent to the bank, which rejects some; a failed line
 // re-issued in cash and the held lines released to cash; the cash results
-// from the provider's sheet; both payers funded and settled to the đồng; the
+// from the provider's two sheets, ingested by one command; both payers funded and settled to the đồng; the
 // cycle `settled` and `ansinh audit` clean.
 #include <gtest/gtest.h>
 
@@ -89,18 +89,39 @@ TEST_P(DisbursementScenarioTest, ApproveExportPayRepaySettleAndTheAuditIsClean) 
       "l.id = i.line_ref JOIN disbursement_batches b ON b.id = i.batch_ref WHERE i.live = 1 AND "
       "l.status = 'sent' AND b.channel IN ('CASH_PAYPOINT', 'CASH_HOME') ORDER BY 1");
   ASSERT_GT(cash.size(), 1u);
+  // Sent back as two sheets, ingested by one command; a missing third file
+  // stops that command before anything is written, and a second run changes
+  // nothing.
   const std::string day = "10/" + Period().substr(5, 2) + "/" + Period().substr(0, 4);
-  const auto sheet = out.path() / "ket_qua.csv";
+  const auto first_sheet = out.path() / "ket_qua_1.csv";
+  const auto second_sheet = out.path() / "ket_qua_2.csv";
   {
-    std::ofstream csv(sheet, std::ios::binary);
-    csv << "\xEF\xBB\xBFMã dòng,Kết quả,Lý do,Số tiền,Ngày chi\r\n";
+    std::ofstream first(first_sheet, std::ios::binary), second(second_sheet, std::ios::binary);
+    for (std::ofstream* csv : {&first, &second}) {
+      *csv << "\xEF\xBB\xBFMã dòng,Kết quả,Lý do,Số tiền,Ngày chi\r\n";
+    }
     for (std::size_t i = 0; i < cash.size(); ++i) {
+      std::ofstream& csv = i % 2 == 0 ? first : second;
       csv << cash[i][0] << (i == 0 ? ",Chưa chi,Không gặp đối tượng," : ",Đã chi,,") << cash[i][1]
           << "," << (i == 0 ? "" : day) << "\r\n";
     }
   }
-  const CommandResult ingested = RunAnsinh("disburse " + Db() + " ingest " + sheet.string());
+  const std::string sheets = " ingest " + first_sheet.string() + " " + second_sheet.string();
+  const std::string missing = (out.path() / "khong_co.csv").string();
+  EXPECT_NE(RunAnsinh("disburse " + Db() + sheets + " " + missing).exit_code, 0);
+  EXPECT_EQ(Rows("SELECT COUNT(*) FROM ingested_reports WHERE kind = 'sheet'")[0][0], "0");
+  const CommandResult ingested = RunAnsinh("disburse " + Db() + sheets);
   ASSERT_EQ(ingested.exit_code, 0) << ingested.out;
+  const auto files = nlohmann::json::parse(ingested.out)["files"];
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[0]["paid"]["count"].get<std::size_t>() +
+                files[1]["paid"]["count"].get<std::size_t>(),
+            cash.size() - 1);
+  const CommandResult again = RunAnsinh("disburse " + Db() + sheets);
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  for (const auto& file : nlohmann::json::parse(again.out)["files"]) {
+    EXPECT_TRUE(file["already_ingested"].get<bool>()) << file.dump();
+  }
   EXPECT_EQ(Status()["stage"], "approved");  // paid, but not funded yet
 
   // Funding: the provider's advance with a surplus, the Treasury's order for
