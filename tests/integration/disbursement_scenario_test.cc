@@ -119,7 +119,8 @@ TEST_P(DisbursementScenarioTest, ApproveExportPayRepaySettleAndTheAuditIsClean) 
             cash.size() - 1);
   const CommandResult again = RunAnsinh("disburse " + Db() + sheets);
   ASSERT_EQ(again.exit_code, 0) << again.out;
-  for (const auto& file : nlohmann::json::parse(again.out)["files"]) {
+  const auto again_summary = nlohmann::json::parse(again.out);
+  for (const auto& file : again_summary["files"]) {
     EXPECT_TRUE(file["already_ingested"].get<bool>()) << file.dump();
   }
   EXPECT_EQ(Status()["stage"], "approved");  // paid, but not funded yet
