@@ -65,7 +65,8 @@ class SqlSettlementStore : public SettlementStore {
   Result<std::vector<SettlementItemRow>> Items(std::int64_t cycle_id,
                                                const std::string& provider_code) override {
     // The live attempt of a re-issued line (at most one: batch_items_live_line).
-    auto rows = session_.Query(
+    std::vector<SettlementItemRow> out;
+    auto read = session_.QueryEach(
         "SELECT l.line_id, b.channel, i.transfer_vnd, l.status, i.live, "
         "CASE WHEN u.line_ref IS NULL THEN 0 ELSE 1 END, "
         "(SELECT b2.provider_code FROM batch_items i2 JOIN disbursement_batches b2 "
@@ -75,16 +76,20 @@ class SqlSettlementStore : public SettlementStore {
         "JOIN payment_lines l ON l.id = i.line_ref "
         "LEFT JOIN unclaimed_cash u ON u.batch_ref = i.batch_ref AND u.line_ref = i.line_ref "
         "WHERE b.cycle_id = ?1 AND b.provider_code = ?2 ORDER BY b.id, i.position",
-        {SqlInt(cycle_id), SqlText(provider_code)});
-    if (!rows) return Fail(std::move(rows.error()));
-    std::vector<SettlementItemRow> out;
-    out.reserve(rows->size());
-    for (std::size_t r = 0; r < rows->size(); ++r) {
-      core::SettlementItem item{
-          rows->Text(r, 0),       rows->Text(r, 1),       rows->Int64(r, 2),       rows->Text(r, 3),
-          rows->Int64(r, 4) == 1, rows->Int64(r, 5) == 1, rows->OptionalText(r, 6)};
-      out.push_back({std::move(item), rows->Int64(r, 7), rows->Int64(r, 8)});
-    }
+        {SqlInt(cycle_id), SqlText(provider_code)}, [&out](const SqlRow& row) -> Status {
+          const auto live_provider = row.OptionalText(6);
+          core::SettlementItem item{std::string(row.Text(0)),
+                                    std::string(row.Text(1)),
+                                    row.Int64(2),
+                                    std::string(row.Text(3)),
+                                    row.Int64(4) == 1,
+                                    row.Int64(5) == 1,
+                                    live_provider ? std::optional<std::string>(*live_provider)
+                                                  : std::nullopt};
+          out.push_back({std::move(item), row.Int64(7), row.Int64(8)});
+          return {};
+        });
+    if (!read) return Fail(std::move(read.error()));
     return out;
   }
 
