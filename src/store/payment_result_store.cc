@@ -14,11 +14,11 @@ constexpr const char* kAttemptSelect =
     "JOIN disbursement_batches b ON b.id = i.batch_ref "
     "JOIN payment_lines l ON l.id = i.line_ref ";
 
-PaymentAttempt ReadAttempt(const SqlRows& rows, std::size_t r) {
-  return PaymentAttempt{rows.Int64(r, 0),  rows.Int64(r, 1),  rows.Text(r, 2),  rows.Text(r, 3),
-                        rows.Int64(r, 4),  rows.Text(r, 5),   rows.Text(r, 6),  rows.Int64(r, 7),
-                        rows.Int64(r, 8),  rows.Text(r, 9),   rows.Int64(r, 10), rows.Text(r, 11),
-                        rows.Text(r, 12),  rows.Int64(r, 13) == 1};
+PaymentAttempt ReadAttempt(const SqlRow& row) {
+  auto text = [&row](std::size_t column) { return std::string(row.Text(column)); };
+  return PaymentAttempt{row.Int64(0),  row.Int64(1), text(2),       text(3),  row.Int64(4),
+                        text(5),       text(6),      row.Int64(7),  row.Int64(8), text(9),
+                        row.Int64(10), text(11),     text(12),      row.Int64(13) == 1};
 }
 
 class SqlPaymentResultStore : public PaymentResultStore {
@@ -31,12 +31,12 @@ class SqlPaymentResultStore : public PaymentResultStore {
     keys.reserve(line_ids.size());
     for (const auto& id : line_ids) keys.push_back(SqlText(id));
     std::vector<PaymentAttempt> out;
-    auto ok = QueryForKeys(session_, std::string(kAttemptSelect) + "WHERE i.live = 1 AND i.line_id IN",
-                           keys, "", [&](const SqlRows& rows) {
-                             for (std::size_t r = 0; r < rows.size(); ++r) {
-                               out.push_back(ReadAttempt(rows, r));
-                             }
-                           });
+    auto ok = QueryEachForKeys(session_,
+                               std::string(kAttemptSelect) + "WHERE i.live = 1 AND i.line_id IN",
+                               keys, "", [&out](const SqlRow& row) -> Status {
+                                 out.push_back(ReadAttempt(row));
+                                 return {};
+                               });
     if (!ok) return Fail(ok.error());
     return out;
   }
@@ -47,7 +47,7 @@ class SqlPaymentResultStore : public PaymentResultStore {
                                {SqlText(line_id)});
     if (!rows) return Fail(std::move(rows.error()));
     if (rows->empty()) return std::optional<PaymentAttempt>();
-    return std::optional<PaymentAttempt>(ReadAttempt(*rows, 0));
+    return std::optional<PaymentAttempt>(ReadAttempt(SqlRowsRow(*rows, 0)));
   }
 
   Result<std::vector<std::int64_t>> DeadLines(std::int64_t batch_ref) override {

@@ -55,6 +55,15 @@ Status QueryForKeys(SqlSession& session, std::string_view sql_head, const SqlPar
   });
 }
 
+Status QueryEachForKeys(SqlSession& session, std::string_view sql_head, const SqlParams& keys,
+                        std::string_view sql_tail, const SqlRowVisitor& visit) {
+  return ForKeyChunks(keys, [&](const SqlParams& chunk) -> Status {
+    return session.QueryEach(std::string(sql_head) + " (" + Placeholders(chunk.size()) + ")" +
+                                 std::string(sql_tail),
+                             chunk, visit);
+  });
+}
+
 Status QueryBatched(SqlSession& session, std::string_view head, std::string_view row_template,
                     std::size_t params_per_row, const SqlParams& values, std::string_view tail,
                     const std::function<void(const SqlRows&)>& each) {

@@ -22,6 +22,10 @@ Result<std::int64_t> ExecuteForKeys(SqlSession& session, std::string_view sql_he
 Status QueryForKeys(SqlSession& session, std::string_view sql_head, const SqlParams& keys,
                     std::string_view sql_tail, const std::function<void(const SqlRows&)>& each);
 
+// The same, streamed (SqlSession::QueryEach): `visit` sees every row of every chunk.
+Status QueryEachForKeys(SqlSession& session, std::string_view sql_head, const SqlParams& keys,
+                        std::string_view sql_tail, const SqlRowVisitor& visit);
+
 // InsertBatched for a statement with a RETURNING clause: `each` sees the
 // rows every batch returns.
 Status QueryBatched(SqlSession& session, std::string_view head, std::string_view row_template,
