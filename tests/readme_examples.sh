@@ -16,6 +16,7 @@ cd "$work"
 "$ansinh" --help | grep -q 'serve'
 "$ansinh" init --db sqlite:var/demo.db > init.json
 grep -q '"schema_version"' init.json
+grep -q '"key_file": "/' init.json  # absolute: where the sealing key of this database lives
 # A second init is harmless: migrations forward, reference data unchanged.
 "$ansinh" init --db sqlite:var/demo.db --format table | grep -q 'schema_version'
 

@@ -11,6 +11,7 @@
 #include "app/init_service.h"
 #include "cli/command.h"
 #include "cli/commands.h"
+#include "crypto/server_key.h"
 #include "store/database.h"
 
 namespace ansinh::cli {
@@ -59,6 +60,10 @@ Status RunInit(const InitOptions& options, const CommandContext& context) {
   auto summary = app::InitDatabase(**database, options.data_dir);
   if (!summary) return Fail(std::move(summary.error()));
   nlohmann::json printed = app::ToJson(*summary);
+  // Personal data in this database is sealed under this file's key: an
+  // operator who later runs ansinh from another directory must point
+  // ANSINH_KEY_FILE at it, or the data cannot be read.
+  printed["key_file"] = std::filesystem::absolute(crypto::ServerKeyPath()).string();
   if (!options.demo_province.empty()) {
     if (auto ok = ImportDemo(options, **database, printed); !ok) return ok;
   }

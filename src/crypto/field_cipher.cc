@@ -93,7 +93,9 @@ Result<std::string> KeyRing::Open(std::string_view stored, std::string_view colu
   const DerivedKey* key = Find(stored.substr(3, kKeyIdChars));
   if (key == nullptr) {
     return Fail(ErrorKind::kInternal, "key.unknown",
-                "Dữ liệu cá nhân được mã hoá bằng một khoá không có trong bộ khoá máy chủ.");
+                "Dữ liệu cá nhân được mã hoá bằng một khoá không có trong bộ khoá máy chủ; "
+                "kiểm tra tệp khoá đang dùng (biến môi trường ANSINH_KEY_FILE, mặc định "
+                "var/ansinh.key tính từ thư mục chạy lệnh).");
   }
   const auto bytes = FromBase64Url(stored.substr(kPrefixChars));
   if (!bytes || bytes->size() < kNonceBytes + kTagBytes) return Corrupt();

@@ -77,8 +77,10 @@ Status QueryBatched(SqlSession& session, std::string_view head, std::string_view
 }
 
 void ThrowCorruptValue(std::string_view column, const Error& error) {
-  throw std::runtime_error("stored value of " + std::string(column) + " is invalid: " +
-                           error.code);
+  // The operator reads this (after "Lỗi hệ thống: "): say it in Vietnamese,
+  // with the cause's own message and code.
+  throw std::runtime_error("Giá trị đã lưu ở cột " + std::string(column) +
+                           " không đọc được: " + error.message + " (" + error.code + ")");
 }
 
 }  // namespace ansinh::store
