@@ -17,12 +17,11 @@ Result<std::map<std::string, std::pair<std::string, std::string>>> StoredCommune
   store::SqlParams codes;
   for (const auto& person : people) codes.push_back(store::SqlText(person.person.code.value()));
   if (codes.empty()) return stored;
-  auto read = store::QueryForKeys(
+  auto read = store::QueryEachForKeys(
       session, "SELECT code, commune_edition, commune_code FROM beneficiaries WHERE code IN", codes,
-      "", [&stored](const store::SqlRows& rows) {
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-          stored[rows.Text(r, 0)] = {rows.Text(r, 1), rows.Text(r, 2)};
-        }
+      "", [&stored](const store::SqlRow& row) {
+        stored[std::string(row.Text(0))] = {std::string(row.Text(1)), std::string(row.Text(2))};
+        return Status();
       });
   if (!read) return Fail(std::move(read.error()));
   return stored;

@@ -58,8 +58,9 @@ Result<std::vector<std::string>> LinkedCommunes(store::SqlSession& session,
                : "SELECT u.code FROM admin_unit_successors s JOIN admin_units u "
                  "ON u.id = s.predecessor_id WHERE u.level = 'commune' AND s.successor_id IN";
   std::set<std::string> codes;
-  auto ok = store::QueryForKeys(session, head, keys, "", [&](const store::SqlRows& rows) {
-    for (std::size_t r = 0; r < rows.size(); ++r) codes.insert(rows.Text(r, 0));
+  auto ok = store::QueryEachForKeys(session, head, keys, "", [&](const store::SqlRow& row) {
+    codes.emplace(row.Text(0));
+    return Status();
   });
   if (!ok) return Fail(std::move(ok.error()));
   return std::vector<std::string>(codes.begin(), codes.end());

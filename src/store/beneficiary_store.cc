@@ -210,12 +210,11 @@ class SqlBeneficiaryStore : public BeneficiaryStore {
     std::unordered_map<std::string, std::int64_t> ids;
     SqlParams keys;
     for (const auto& code : codes) keys.push_back(SqlText(code));
-    auto read = QueryForKeys(session_, "SELECT code, id FROM beneficiaries WHERE code IN", keys, "",
-                             [&ids](const SqlRows& rows) {
-                               for (std::size_t r = 0; r < rows.size(); ++r) {
-                                 ids[rows.Text(r, 0)] = rows.Int64(r, 1);
-                               }
-                             });
+    auto read = QueryEachForKeys(session_, "SELECT code, id FROM beneficiaries WHERE code IN",
+                                 keys, "", [&ids](const SqlRow& row) {
+                                   ids[std::string(row.Text(0))] = row.Int64(1);
+                                   return Status();
+                                 });
     if (!read) return Fail(std::move(read.error()));
     return ids;
   }

@@ -77,14 +77,13 @@ Result<std::vector<CitizenIdClash>> FindCitizenIdClashes(
   keys.reserve(beneficiary_ids.size());
   for (const std::int64_t id : beneficiary_ids) keys.push_back(SqlInt(id));
   std::vector<CitizenIdClash> clashes;
-  auto read = QueryForKeys(
+  auto read = QueryEachForKeys(
       session,
       "SELECT b.id, o.code FROM beneficiaries b JOIN beneficiaries o"
       " ON o.citizen_id_index = b.citizen_id_index AND o.id <> b.id WHERE b.id IN",
-      keys, " ORDER BY b.id, o.code", [&clashes](const SqlRows& rows) {
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-          clashes.push_back({rows.Int64(r, 0), rows.Text(r, 1)});
-        }
+      keys, " ORDER BY b.id, o.code", [&clashes](const SqlRow& row) {
+        clashes.push_back({row.Int64(0), std::string(row.Text(1))});
+        return Status();
       });
   if (!read) return Fail(std::move(read.error()));
   return clashes;

@@ -41,8 +41,8 @@ std::string CommuneFilter(const OfficeCommunes& communes) {
          ")))";
 }
 
-core::Period MonthOf(const SqlRow& row, std::size_t c, const char* column) {
-  return ParseStored(core::Period::Parse(row.Text(c)), column);
+core::Period MonthOf(std::string_view text, const char* column) {
+  return ParseStored(core::Period::Parse(text), column);
 }
 
 std::optional<core::Date> OptionalDate(const SqlRow& row, std::size_t c, const char* column) {
@@ -57,7 +57,7 @@ std::optional<core::Termination> ReadTermination(const SqlRow& row) {
   core::Termination termination{
       ParseStored(core::ParseTerminationReason(*reason), "termination_reason"),
       OptionalDate(row, 7, "termination_date"), std::nullopt,
-      MonthOf(row, 9, "termination_effective")};
+      MonthOf(row.Text(9), "termination_effective")};
   if (auto destination = row.OptionalText(8)) {
     auto code = core::AdminUnitCode::ParseAtLevel(*destination, core::AdminLevel::kCommune);
     if (code) termination.destination_commune = *code;
@@ -93,9 +93,10 @@ core::EntitlementFacts ReadEntitlement(const SqlRow& row) {
   auto fixed = row.OptionalInt64(15);
   return core::EntitlementFacts{
       row.Int64(10),
-      core::Entitlement{std::string(row.Text(11)), MonthOf(row, 12, "start_month"),
-                        row.IsNull(13) ? std::nullopt
-                                       : std::optional<core::Period>(MonthOf(row, 13, "end_month")),
+      core::Entitlement{std::string(row.Text(11)), MonthOf(row.Text(12), "start_month"),
+                        row.IsNull(13)
+                            ? std::nullopt
+                            : std::optional<core::Period>(MonthOf(row.Text(13), "end_month")),
                         std::string(row.Text(14)),
                         fixed ? std::optional<core::MoneyVnd>(core::MoneyVnd::FromDong(*fixed))
                               : std::nullopt}};
@@ -175,7 +176,7 @@ class SqlPayrollFactsStore : public PayrollFactsStore {
       const std::int64_t id = rows->Int64(r, 0);
       std::vector<StatusChangeRow> changes;
       for (; r < rows->size() && rows->Int64(r, 0) == id; ++r) {
-        changes.push_back({rows->Text(r, 1), MonthOf(SqlRowsRow(*rows, r), 2, "effective_month")});
+        changes.push_back({rows->Text(r, 1), MonthOf(rows->Text(r, 2), "effective_month")});
       }
       const auto found = index.find(id);
       if (found != index.end()) {
@@ -202,7 +203,7 @@ class SqlPayrollFactsStore : public PayrollFactsStore {
     return session_.QueryEach(
         kSql, {SqlInt(first_id), SqlInt(last_id), SqlText(ledger_from.ToString())},
         [&chunk](const SqlRow& row) -> Status {
-          const core::PaidKey key{row.Int64(0), MonthOf(row, 1, "for_period")};
+          const core::PaidKey key{row.Int64(0), MonthOf(row.Text(1), "for_period")};
           const auto amount = core::MoneyVnd::FromDong(row.Int64(2));
           auto [slot, inserted] = chunk.paid.emplace(key, amount);
           if (inserted) return {};

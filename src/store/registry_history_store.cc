@@ -76,14 +76,13 @@ class SqlRegistryHistoryStore : public RegistryHistoryStore {
     SensitiveFields fields(session_);
     SqlParams keys;
     for (std::int64_t id : beneficiary_ids) keys.push_back(SqlInt(id));
-    auto read = QueryForKeys(
+    auto read = QueryEachForKeys(
         session_,
         "SELECT beneficiary_id, after_json FROM beneficiary_history WHERE id IN (SELECT MAX(id) "
         "FROM beneficiary_history WHERE beneficiary_id IN",
-        keys, " GROUP BY beneficiary_id)", [&snapshots, &fields](const SqlRows& rows) {
-          for (std::size_t r = 0; r < rows.size(); ++r) {
-            snapshots[rows.Int64(r, 0)] = fields.Column(kHistoryAfter, rows, r, 1);
-          }
+        keys, " GROUP BY beneficiary_id)", [&snapshots, &fields](const SqlRow& row) {
+          snapshots[row.Int64(0)] = fields.Open(kHistoryAfter, row.Text(1));
+          return Status();
         });
     if (!read) return Fail(std::move(read.error()));
     return snapshots;

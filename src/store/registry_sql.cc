@@ -43,18 +43,6 @@ Result<std::int64_t> ExecuteForKeys(SqlSession& session, std::string_view sql_he
   return changed;
 }
 
-Status QueryForKeys(SqlSession& session, std::string_view sql_head, const SqlParams& keys,
-                    std::string_view sql_tail, const std::function<void(const SqlRows&)>& each) {
-  return ForKeyChunks(keys, [&](const SqlParams& chunk) -> Status {
-    auto rows = session.Query(std::string(sql_head) + " (" + Placeholders(chunk.size()) + ")" +
-                                  std::string(sql_tail),
-                              chunk);
-    if (!rows) return Fail(std::move(rows.error()));
-    each(*rows);
-    return {};
-  });
-}
-
 Status QueryEachForKeys(SqlSession& session, std::string_view sql_head, const SqlParams& keys,
                         std::string_view sql_tail, const SqlRowVisitor& visit) {
   return ForKeyChunks(keys, [&](const SqlParams& chunk) -> Status {

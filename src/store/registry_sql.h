@@ -18,11 +18,8 @@ std::string Placeholders(std::size_t count);
 // kMaxBoundParams: IN lists over many codes or ids. Returns rows changed.
 Result<std::int64_t> ExecuteForKeys(SqlSession& session, std::string_view sql_head,
                                     const SqlParams& keys, std::string_view sql_tail = "");
-// The same for a query; `each` sees every chunk's rows.
-Status QueryForKeys(SqlSession& session, std::string_view sql_head, const SqlParams& keys,
-                    std::string_view sql_tail, const std::function<void(const SqlRows&)>& each);
-
-// The same, streamed (SqlSession::QueryEach): `visit` sees every row of every chunk.
+// The same for a query, streamed (SqlSession::QueryEach): `visit` sees every
+// row of every chunk.
 Status QueryEachForKeys(SqlSession& session, std::string_view sql_head, const SqlParams& keys,
                         std::string_view sql_tail, const SqlRowVisitor& visit);
 

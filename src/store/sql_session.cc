@@ -9,6 +9,18 @@
 #include "store/sql_batches.h"
 
 namespace ansinh::store {
+namespace {
+
+// PostgreSQL returns every value as text, so integers are parsed, strictly:
+// the whole text is one number or it is none.
+std::optional<std::int64_t> IntegerIn(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
 
 SqlRows::SqlRows(std::size_t columns, std::vector<SqlValue> cells)
     : columns_(columns), cells_(std::move(cells)) {}
@@ -22,14 +34,11 @@ bool SqlRows::IsNull(std::size_t row, std::size_t column) const {
   return std::holds_alternative<std::monostate>(Cell(row, column));
 }
 
-// PostgreSQL returns every value as text, so integers are parsed here, strictly.
 std::int64_t SqlRows::Int64(std::size_t row, std::size_t column) const {
   const SqlValue& cell = Cell(row, column);
   if (const auto* value = std::get_if<std::int64_t>(&cell)) return *value;
   if (const auto* text = std::get_if<std::string>(&cell)) {
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (ec == std::errc() && end == text->data() + text->size()) return value;
+    if (const auto value = IntegerIn(*text)) return *value;
   }
   throw std::logic_error("SqlRows: cell is not an integer");
 }
@@ -56,12 +65,9 @@ const SqlValue& SqlRows::RawCell(std::size_t row, std::size_t column) const {
 }
 
 std::int64_t SqlRow::IntegerOfText(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) {
-    throw std::logic_error("SqlRow: cell is not an integer");
-  }
-  return value;
+  const auto value = IntegerIn(text);
+  if (!value) throw std::logic_error("SqlRow: cell is not an integer");
+  return *value;
 }
 
 std::optional<std::int64_t> SqlRow::OptionalInt64(std::size_t column) const {
